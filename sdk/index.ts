@@ -1,0 +1,1 @@
+export { ClientSecret, type ClientSecretArgs, type ClientSecretStatus } from "./clientSecret";

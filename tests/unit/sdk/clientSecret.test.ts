@@ -1,0 +1,83 @@
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ClientSecret } from "../../../sdk";
+
+interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+}
+const registered: Registered[] = [];
+
+beforeAll(async () => {
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
+        const secretId = `ocs${args.name.padEnd(17, "x").slice(0, 17)}`;
+        return {
+          id: `${args.inputs.appId}/${secretId}`,
+          state: { ...args.inputs, secretId, clientSecret: "generated" },
+        };
+      },
+      call: () => ({}),
+    },
+    "project",
+    "stack",
+    true,
+  );
+});
+
+const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply(r));
+
+describe("ClientSecret (program side)", () => {
+  it("registers the okta:ClientSecret type with the given inputs and the provider shim", async () => {
+    const s = new ClientSecret("generated", { appId: "0oa1abcdefghijklmnop", rotationTriggers: { rotation: "1" } });
+    await resolve(s.secretId);
+    const r = registered.find((x) => x.name === "generated");
+    expect(r?.type).toBe("pulumi-nodejs:dynamic/okta:ClientSecret");
+    expect(r?.inputs.appId).toBe("0oa1abcdefghijklmnop");
+    expect(r?.inputs.rotationTriggers).toEqual({ rotation: "1" });
+    expect(r?.inputs).not.toHaveProperty("clientSecret");
+    expect(typeof r?.inputs.__provider).toBe("string");
+    expect(r?.inputs.__provider).toContain('require("pulumi-okta-credentials/provider").providers.ClientSecret');
+  });
+
+  it("keeps a bring-your-own secret a Pulumi secret on the way in", async () => {
+    const seen = capture();
+    new ClientSecret(
+      "byo",
+      { appId: "0oa1abcdefghijklmnop", clientSecret: "plain-text-given-by-user-0123456789" },
+      { transformations: [seen.transformation] },
+    );
+    const given = seen.args()?.props.clientSecret as pulumi.Output<string>;
+    expect(pulumi.Output.isInstance(given)).toBe(true);
+    expect(await pulumi.isSecret(given)).toBe(true);
+  });
+
+  it("asks the engine to encrypt the clientSecret output, keeping the caller's own secret outputs", async () => {
+    const seen = capture();
+    new ClientSecret(
+      "gen2",
+      { appId: "0oa1abcdefghijklmnop" },
+      { additionalSecretOutputs: ["secretHash"], transformations: [seen.transformation] },
+    );
+    expect((seen.args()?.opts as pulumi.CustomResourceOptions).additionalSecretOutputs).toEqual([
+      "secretHash",
+      "clientSecret",
+    ]);
+    expect(seen.args()?.type).toBe("pulumi-nodejs:dynamic/okta:ClientSecret");
+  });
+});
+
+/** Records what the SDK is about to register, through a per-resource transformation (runs in-process, mocks or not). */
+function capture() {
+  let seen: pulumi.ResourceTransformationArgs | undefined;
+  return {
+    transformation: (a: pulumi.ResourceTransformationArgs) => {
+      seen = a;
+      return undefined;
+    },
+    args: () => seen,
+  };
+}
