@@ -1,0 +1,44 @@
+import type { HttpBindings } from "@hono/node-server";
+import type { Context } from "hono";
+import { malformedBody } from "../errors";
+import type { FaultQueue } from "../faults";
+import type { RateBucket } from "../rateLimit";
+import type { RequestLog } from "../requestLog";
+import type { Store } from "../state/store";
+
+/** What every handler of one emulator shares. */
+export interface EmulatorContext {
+  store: Store;
+  faults: FaultQueue;
+  log: RequestLog;
+  /** The `/api/v1/apps` bucket (every credentials path counts against it). */
+  appsBucket: RateBucket;
+  /** Every other Management and OAuth path. */
+  otherBucket: RateBucket;
+  concurrencyLimit: number | "off";
+  apiToken: string;
+  /** The server's origin, set once it listens; `_links` point here. */
+  origin: string;
+}
+
+/** Hono's environment: Node bindings plus what middleware hands to handlers. */
+export interface EmulatorEnv {
+  Bindings: HttpBindings;
+  Variables: { requestId: string; scopes: readonly string[] | "all" };
+}
+
+export type EmulatorHonoContext = Context<EmulatorEnv>;
+
+/** The request's JSON object body; an empty body is `{}` (Okta generates a secret for `POST` without one). */
+export async function readJsonObject(c: EmulatorHonoContext): Promise<Record<string, unknown>> {
+  const text = await c.req.text();
+  if (text.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw malformedBody();
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw malformedBody();
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,71 @@
+import type { MiddlewareHandler } from "hono";
+import { type OktaApiError, rateLimited, serverError } from "../errors";
+import { requestId } from "../ids";
+import type { FaultSpec } from "../types";
+import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./context";
+
+const CONTROL_PREFIX = "/__emulator/";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Okta's error response for an `OktaApiError`, with the request id and any extra headers. */
+export function errorResponse(
+  c: EmulatorHonoContext,
+  error: OktaApiError,
+  headers: Record<string, string> = {},
+): Response {
+  return c.json(error.body(), error.status as 400, { ...headers, "X-Okta-Request-Id": c.get("requestId") });
+}
+
+function injectedResponse(c: EmulatorHonoContext, ctx: EmulatorContext, fault: FaultSpec): Response {
+  if (fault.status === 429) {
+    const limit = ctx.appsBucket.limit === "off" ? 100 : ctx.appsBucket.limit;
+    return errorResponse(c, rateLimited(), {
+      "X-Rate-Limit-Limit": String(limit),
+      "X-Rate-Limit-Remaining": "0",
+      "X-Rate-Limit-Reset": String(Math.ceil(Date.now() / 1000) + (fault.resetAfterSeconds ?? 1)),
+    });
+  }
+  return errorResponse(c, serverError(fault.status as 500 | 502 | 503));
+}
+
+function drop(c: EmulatorHonoContext): Response {
+  c.env.incoming.socket.destroy();
+  return new Response(null, { status: 204 });
+}
+
+/**
+ * First middleware: request id on every response; for the Okta paths also the request log and the injected faults
+ * (before the handler, or after it when `after` is set: the change happened but the caller never hears of it).
+ */
+export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
+  return async (c, next) => {
+    const id = requestId();
+    c.set("requestId", id);
+    const path = c.req.path;
+    if (path.startsWith(CONTROL_PREFIX)) {
+      await next();
+      c.res.headers.set("X-Okta-Request-Id", id);
+      return;
+    }
+    const started = performance.now();
+    const time = new Date().toISOString();
+    const fault = ctx.faults.take(c.req.method, path);
+    let dropped = false;
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault && !fault.after && (fault.drop || fault.status)) {
+      dropped = fault.drop === true;
+      c.res = dropped ? drop(c) : injectedResponse(c, ctx, fault);
+    } else {
+      await next();
+      c.res.headers.set("X-Okta-Request-Id", id);
+      if (fault?.after && fault.drop) {
+        dropped = true;
+        c.res = drop(c);
+      } else if (fault?.after && fault.status) {
+        c.res = injectedResponse(c, ctx, fault);
+      }
+    }
+    const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+    ctx.log.add({ method: c.req.method, path, status: dropped ? 0 : c.res.status, time, durationMs, requestId: id });
+  };
+}

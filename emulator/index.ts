@@ -1,0 +1,113 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { FaultQueue } from "./faults";
+import type { EmulatorContext } from "./http/context";
+import { createHttpApp } from "./http/server";
+import { accessTokenValue } from "./ids";
+import { RateBucket } from "./rateLimit";
+import { RequestLog } from "./requestLog";
+import { createApp, defaultAppBody } from "./state/apps";
+import { loadState, saveState } from "./state/persistence";
+import { Store } from "./state/store";
+import type { EmulatorSnapshot, OidcAppRequest, OktaApp, OktaEmulator, OktaEmulatorOptions } from "./types";
+import { renderApp, renderJwk, renderSecret } from "./views";
+
+export type {
+  EmulatorSnapshot,
+  FaultSpec,
+  OidcAppRequest,
+  OktaApp,
+  OktaClientSecret,
+  OktaEmulator,
+  OktaEmulatorOptions,
+  OktaJsonWebKey,
+  PublicJwk,
+  RequestLogEntry,
+} from "./types";
+
+/**
+ * Starts a local Okta Management API emulator on loopback.
+ *
+ * @example
+ * const okta = await startOktaEmulator({ rateLimit: "off" });
+ * const app = await okta.createApp();
+ * await fetch(`${okta.url}/api/v1/apps/${app.id}/credentials/secrets`, { headers: { Authorization: `SSWS ${okta.apiToken}` } });
+ * await okta.close();
+ */
+export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Promise<OktaEmulator> {
+  const persisted = options.dataFile ? loadState(options.dataFile) : undefined;
+  const apiToken = options.apiToken ?? persisted?.apiToken ?? accessTokenValue().slice(0, 42);
+  const dataFile = options.dataFile;
+  const store = new Store(dataFile ? (data) => saveState(dataFile, { ...data, apiToken }) : undefined);
+  if (persisted) store.load(persisted);
+  const rateLimit = options.rateLimit ?? 100;
+  const ctx: EmulatorContext = {
+    store,
+    faults: new FaultQueue(),
+    log: new RequestLog(),
+    appsBucket: new RateBucket(rateLimit),
+    otherBucket: new RateBucket(rateLimit),
+    concurrencyLimit: options.concurrencyLimit ?? 75,
+    apiToken,
+    origin: "",
+  };
+
+  const snapshot = (): EmulatorSnapshot => ({
+    apps: store.listApps().map((app) => ({
+      ...renderApp(app, ctx.origin),
+      secrets: app.secrets.map((s) => renderSecret(app.id, s, ctx.origin)),
+      jwks: app.jwks.map((k) => renderJwk(app.id, k, ctx.origin)),
+    })),
+  });
+  const reset = () => {
+    store.reset();
+    ctx.log.clear();
+    ctx.faults.clear();
+    ctx.appsBucket.reset();
+    ctx.otherBucket.reset();
+  };
+  const createAppNow = (body: Partial<OidcAppRequest> = {}): OktaApp =>
+    renderApp(createApp(store, defaultAppBody(body)), ctx.origin);
+
+  const http = createHttpApp(ctx, {
+    state: snapshot,
+    reset,
+    requests: () => ctx.log.list(),
+    clearRequests: () => ctx.log.clear(),
+    injectFault: (fault) => ctx.faults.inject(fault),
+    clearFaults: () => ctx.faults.clear(),
+    pendingFaults: () => ctx.faults.pending(),
+    createApp: (body) => createAppNow(body as Partial<OidcAppRequest>),
+  });
+
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: http.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  ctx.origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: ctx.origin,
+    apiToken,
+    createApp: async (body) => createAppNow(body),
+    state: snapshot,
+    requests: () => ctx.log.list(),
+    clearRequests: () => ctx.log.clear(),
+    faults: {
+      inject: (fault) => ctx.faults.inject(fault),
+      clear: () => ctx.faults.clear(),
+      pending: () => ctx.faults.pending(),
+    },
+    reset,
+    close: () => {
+      closed ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        if ("closeAllConnections" in server) server.closeAllConnections();
+      });
+      return closed;
+    },
+  };
+}

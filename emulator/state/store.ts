@@ -1,0 +1,85 @@
+import { notFound } from "../errors";
+import type { AccessTokenRecord, AppRecord, StoreData } from "./records";
+
+/** The one state store every handler reads and changes. Mutators call {@link Store.changed} when done. */
+export class Store {
+  private apps = new Map<string, AppRecord>();
+  private tokens = new Map<string, AccessTokenRecord>();
+  private readonly usedAssertionIds = new Map<string, number>();
+
+  constructor(private readonly onChange: (data: StoreData) => void = () => {}) {}
+
+  listApps(): AppRecord[] {
+    return [...this.apps.values()];
+  }
+
+  /** The app or Okta's 404 for it. */
+  app(appId: string): AppRecord {
+    const app = this.apps.get(appId);
+    if (!app) throw notFound(appId, "AppInstance");
+    return app;
+  }
+
+  appByClientId(clientId: string): AppRecord | undefined {
+    for (const app of this.apps.values()) if (app.clientId === clientId) return app;
+    return undefined;
+  }
+
+  addApp(app: AppRecord): void {
+    this.apps.set(app.id, app);
+    this.changed();
+  }
+
+  removeApp(appId: string): void {
+    this.apps.delete(appId);
+    for (const [token, record] of this.tokens) if (record.clientId === appId) this.tokens.delete(token);
+    this.changed();
+  }
+
+  addToken(record: AccessTokenRecord): void {
+    this.tokens.set(record.token, record);
+    this.changed();
+  }
+
+  /** A live access token, or undefined when unknown or expired. */
+  token(value: string, now = Date.now()): AccessTokenRecord | undefined {
+    const record = this.tokens.get(value);
+    if (!record || record.expiresAt <= now) return undefined;
+    return record;
+  }
+
+  /** Records a client assertion's `jti`; false when it was already used (a replay). */
+  rememberAssertion(jti: string, expiresAt: number, now = Date.now()): boolean {
+    for (const [id, until] of this.usedAssertionIds) if (until <= now) this.usedAssertionIds.delete(id);
+    if (this.usedAssertionIds.has(jti)) return false;
+    this.usedAssertionIds.set(jti, expiresAt);
+    return true;
+  }
+
+  /** Persists (when a data file is set). Call after every mutation. */
+  changed(): void {
+    this.onChange(this.data());
+  }
+
+  data(apiToken?: string): StoreData {
+    const data: StoreData = {
+      version: 1,
+      apps: structuredClone([...this.apps.values()]),
+      tokens: structuredClone([...this.tokens.values()]),
+    };
+    if (apiToken !== undefined) data.apiToken = apiToken;
+    return data;
+  }
+
+  load(data: StoreData): void {
+    this.apps = new Map(structuredClone(data.apps).map((app) => [app.id, app]));
+    this.tokens = new Map(structuredClone(data.tokens).map((t) => [t.token, t]));
+  }
+
+  reset(): void {
+    this.apps.clear();
+    this.tokens.clear();
+    this.usedAssertionIds.clear();
+    this.changed();
+  }
+}

@@ -1,0 +1,174 @@
+/** Options of {@link startOktaEmulator}. */
+export interface OktaEmulatorOptions {
+  /** Port to listen on; default 0 (a free port). The CLI defaults to 8080. */
+  port?: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  host?: string;
+  /** The SSWS token the Management API accepts; generated when absent. */
+  apiToken?: string;
+  /** The `/api/v1/apps` bucket in requests per minute (default 100), or `"off"`. */
+  rateLimit?: number | "off";
+  /** Requests handled at once before 429 (default 75), or `"off"`. */
+  concurrencyLimit?: number | "off";
+  /** Persist the state to this JSON file (written atomically after each change) and load it at start. */
+  dataFile?: string;
+}
+
+/** A running emulator. */
+export interface OktaEmulator {
+  /** Origin of the server, e.g. `http://127.0.0.1:43121` (no trailing slash). */
+  url: string;
+  /** The SSWS API token. */
+  apiToken: string;
+  /** Creates an OIDC app exactly as `POST /api/v1/apps` does; default: a web service app, `client_secret_basic`, `client_credentials`. */
+  createApp(body?: Partial<OidcAppRequest>): Promise<OktaApp>;
+  /** A deep copy of everything: apps with their secrets (plaintext included) and JSON Web Keys. */
+  state(): EmulatorSnapshot;
+  /** Every Management API and OAuth request in order (control API excluded). */
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  faults: { inject(fault: FaultSpec): void; clear(): void; pending(): FaultSpec[] };
+  /** Empties state, request log, faults and rate-limit buckets; keeps `url` and `apiToken`. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** One answered request, as the request log holds it. `status` 0 means the connection was dropped. */
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  status: number;
+  time: string;
+  durationMs: number;
+  requestId: string;
+}
+
+/** A fault injected into the next `count` requests matching `method` and `path`. */
+export interface FaultSpec {
+  /** HTTP method; default any. */
+  method?: string;
+  /** A RegExp source tested against the URL pathname; default any (the control API never matches). */
+  path?: string;
+  /** How many matching requests it hits; default 1. */
+  count?: number;
+  /** Answer this status with Okta's error body (429: E0000047 with rate-limit headers). */
+  status?: 429 | 500 | 502 | 503;
+  /** For 429: `X-Rate-Limit-Reset` = now + this many seconds (default 1). */
+  resetAfterSeconds?: number;
+  /** Delay before handling (alone: then handle normally). */
+  delayMs?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** With `status`/`drop`: apply after the real handler ran (the change happened, the answer is lost). */
+  after?: boolean;
+}
+
+/** `token_endpoint_auth_method` values Okta accepts for OIDC apps. */
+export type TokenEndpointAuthMethod =
+  | "client_secret_basic"
+  | "client_secret_post"
+  | "client_secret_jwt"
+  | "private_key_jwt"
+  | "none";
+
+/** A public JSON Web Key as sent to Okta. */
+export interface PublicJwk {
+  kid?: string | null;
+  kty: string;
+  alg?: string;
+  use?: string;
+  e?: string;
+  n?: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+  status?: "ACTIVE" | "INACTIVE";
+}
+
+/** Okta's body for creating an OIDC app (`POST /api/v1/apps`); only the fields the emulator reads are typed. */
+export interface OidcAppRequest {
+  name: "oidc_client";
+  label: string;
+  signOnMode: "OPENID_CONNECT";
+  credentials: {
+    oauthClient: {
+      token_endpoint_auth_method?: TokenEndpointAuthMethod;
+      client_id?: string;
+      client_secret?: string;
+      autoKeyRotation?: boolean;
+    };
+  };
+  settings: {
+    oauthClient: {
+      application_type?: "web" | "native" | "browser" | "service";
+      grant_types: string[];
+      redirect_uris?: string[];
+      response_types?: string[];
+      jwks_uri?: string;
+      jwks?: { keys: PublicJwk[] };
+      request_object_signing_alg?: string;
+      [key: string]: unknown;
+    };
+  };
+}
+
+/** An app's `settings.oauthClient` as Okta renders it (keys other than these are kept as given). */
+export interface OAuthSettings {
+  application_type: string;
+  grant_types: string[];
+  request_object_signing_alg?: string;
+  [key: string]: unknown;
+}
+
+/** A HAL link as Okta renders it. */
+export interface OktaLink {
+  href: string;
+  hints?: { allow: string[] };
+}
+
+/** Okta's JSON for an OIDC app. */
+export interface OktaApp {
+  id: string;
+  name: "oidc_client";
+  label: string;
+  status: "ACTIVE" | "INACTIVE";
+  created: string;
+  lastUpdated: string;
+  signOnMode: "OPENID_CONNECT";
+  credentials: {
+    oauthClient: {
+      autoKeyRotation: boolean;
+      client_id: string;
+      client_secret?: string;
+      pkce_required: boolean;
+      token_endpoint_auth_method: TokenEndpointAuthMethod;
+    };
+  };
+  settings: { oauthClient: OAuthSettings & { jwks?: { keys: PublicJwk[] } } };
+  _links: Record<string, OktaLink>;
+}
+
+/** Okta's JSON for a client secret (`OAuth2ClientSecret`). */
+export interface OktaClientSecret {
+  id: string;
+  status: "ACTIVE" | "INACTIVE";
+  client_secret: string;
+  secret_hash: string;
+  created: string;
+  lastUpdated: string;
+  _links: Record<string, OktaLink>;
+}
+
+/** Okta's JSON for a client JSON Web Key. */
+export interface OktaJsonWebKey extends Omit<PublicJwk, "status"> {
+  id: string;
+  status: "ACTIVE" | "INACTIVE";
+  created: string;
+  lastUpdated: string;
+  _links?: Record<string, OktaLink>;
+}
+
+/** What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets and keys. */
+export interface EmulatorSnapshot {
+  apps: Array<OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[] }>;
+}

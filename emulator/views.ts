@@ -1,0 +1,79 @@
+import type { AppRecord, JwkRecord, SecretRecord } from "./state/records";
+import type { OktaApp, OktaClientSecret, OktaJsonWebKey, OktaLink } from "./types";
+
+function link(href: string, method?: string): OktaLink {
+  return method ? { href, hints: { allow: [method] } } : { href };
+}
+
+/** The newest ACTIVE secret: what Okta puts in the app's `credentials.oauthClient.client_secret`. */
+function currentSecret(app: AppRecord): SecretRecord | undefined {
+  return app.secrets.filter((s) => s.status === "ACTIVE").at(-1);
+}
+
+/** An app as `GET /api/v1/apps/{id}` renders it, links on `origin`. */
+export function renderApp(app: AppRecord, origin: string): OktaApp {
+  const base = `${origin}/api/v1/apps/${app.id}`;
+  const secret = currentSecret(app);
+  const oauthClient: OktaApp["credentials"]["oauthClient"] = {
+    autoKeyRotation: app.autoKeyRotation,
+    client_id: app.clientId,
+    pkce_required: app.pkceRequired,
+    token_endpoint_auth_method: app.authMethod,
+  };
+  if (secret) oauthClient.client_secret = secret.secret;
+  const settings = structuredClone(app.oauthSettings);
+  const jwks = app.jwks.map((k) => ({ ...k.key, status: k.status }));
+  return {
+    id: app.id,
+    name: "oidc_client",
+    label: app.label,
+    status: app.status,
+    created: app.created,
+    lastUpdated: app.lastUpdated,
+    signOnMode: "OPENID_CONNECT",
+    credentials: { oauthClient },
+    settings: { oauthClient: jwks.length > 0 ? { ...settings, jwks: { keys: jwks } } : settings },
+    _links: {
+      self: link(base),
+      ...(app.status === "ACTIVE"
+        ? { deactivate: link(`${base}/lifecycle/deactivate`, "POST") }
+        : { activate: link(`${base}/lifecycle/activate`, "POST") }),
+      users: link(`${base}/users`),
+      groups: link(`${base}/groups`),
+    },
+  };
+}
+
+function lifecycleLinks(base: string, status: "ACTIVE" | "INACTIVE", canDeactivate: boolean): Record<string, OktaLink> {
+  if (status === "INACTIVE")
+    return { activate: link(`${base}/lifecycle/activate`, "POST"), delete: link(base, "DELETE") };
+  return canDeactivate ? { deactivate: link(`${base}/lifecycle/deactivate`, "POST") } : {};
+}
+
+/** A client secret as Okta renders it (`OAuth2ClientSecret`). */
+export function renderSecret(appId: string, secret: SecretRecord, origin: string): OktaClientSecret {
+  return {
+    id: secret.id,
+    status: secret.status,
+    client_secret: secret.secret,
+    secret_hash: secret.hash,
+    created: secret.created,
+    lastUpdated: secret.lastUpdated,
+    _links: lifecycleLinks(`${origin}/api/v1/apps/${appId}/credentials/secrets/${secret.id}`, secret.status, true),
+  };
+}
+
+/** A client JSON Web Key as Okta renders it; an active encryption key has no lifecycle link (it cannot be deactivated). */
+export function renderJwk(appId: string, jwk: JwkRecord, origin: string): OktaJsonWebKey {
+  const base = `${origin}/api/v1/apps/${appId}/credentials/jwks/${jwk.id}`;
+  const links = lifecycleLinks(base, jwk.status, jwk.key.use !== "enc");
+  const rendered: OktaJsonWebKey = {
+    id: jwk.id,
+    ...jwk.key,
+    status: jwk.status,
+    created: jwk.created,
+    lastUpdated: jwk.lastUpdated,
+  };
+  if (Object.keys(links).length > 0) rendered._links = links;
+  return rendered;
+}
