@@ -1,0 +1,19 @@
+/**
+ * `pulumi-okta-credentials/provider`: the code behind the dynamic resources, loaded by name by the shim that Pulumi
+ * serializes into state. The module path, `providers` and its keys and hook names are a frozen public API: state
+ * written by any release calls them.
+ */
+import { clientSecretProvider } from "./resources/clientSecret/provider";
+import type { FullResourceProvider } from "./resources/fullProvider";
+
+/** One provider per resource kind, each with all seven hooks (`configure, check, diff, create, read, update, delete`). */
+export const providers: { ClientSecret: FullResourceProvider } = {
+  ClientSecret: clientSecretProvider as FullResourceProvider,
+};
+
+export type { OktaApiError } from "./okta/errors";
+export { isOktaApiError } from "./okta/errors";
+export type { OktaAppInfo, OktaClient, OktaClientSecret, OktaSecretStatus } from "./okta/oktaClient";
+export { oktaClientFromEnvironment } from "./okta/processClient";
+export type { ClientSecretInputs, ClientSecretOutputs, ClientSecretStatus } from "./resources/clientSecret/types";
+export type { FullResourceProvider } from "./resources/fullProvider";

@@ -1,0 +1,198 @@
+import { apiTokenAuthorizer, OAuthAuthorizer } from "./authorizers";
+import type { OktaSettings } from "./config";
+import { isOktaApiError, withContext } from "./errors";
+import { defaultRetryPolicy, type RetryPolicy } from "./retryPolicy";
+import { secretHash } from "./secretHash";
+import { type Authorizer, isRecord, OktaTransport } from "./transport";
+
+/** Status of a client secret. */
+export type OktaSecretStatus = "ACTIVE" | "INACTIVE";
+
+/** Okta's client secret object (`OAuth2ClientSecret`), as the Management API returns it. */
+export interface OktaClientSecret {
+  id: string;
+  status: OktaSecretStatus;
+  /** The secret in plaintext: Okta returns it from every read. */
+  client_secret?: string;
+  secret_hash?: string;
+  created: string;
+  lastUpdated: string;
+}
+
+/** The fields of an OIDC app this package reads. */
+export interface OktaAppInfo {
+  id: string;
+  label?: string;
+  status?: string;
+  /** `client_secret_basic`, `client_secret_post`, `client_secret_jwt`, `private_key_jwt` or `none`. */
+  tokenEndpointAuthMethod?: string;
+}
+
+/** Options of {@link OktaClient}, for tests and tuning. */
+export interface OktaClientOptions {
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The Okta Management API calls this package makes, with auth, retries and errors handled. Every call is safe to
+ * retry except creating a secret, which recognises its own result after an ambiguous failure instead of repeating.
+ *
+ * @example
+ * ```ts
+ * const okta = oktaClientFromEnvironment({ "okta:orgUrl": "https://dev-123.okta.com" });
+ * const secrets = await okta.listClientSecrets("0oa1b2c3d4e5f6g7h8i9");
+ * ```
+ */
+export class OktaClient {
+  /** The org's origin, e.g. `https://dev-123.okta.com`. */
+  readonly orgUrl: string;
+  private readonly transport: OktaTransport;
+
+  constructor(settings: OktaSettings, options: OktaClientOptions = {}) {
+    this.orgUrl = settings.orgUrl;
+    const policy = { ...defaultRetryPolicy, ...options.retry };
+    let authorizer: Authorizer;
+    if (settings.auth.kind === "apiToken") {
+      authorizer = apiTokenAuthorizer(settings.auth.token);
+    } else {
+      const tokenTransport = new OktaTransport(settings.orgUrl, undefined, policy, options.fetch);
+      authorizer = new OAuthAuthorizer(settings.auth, settings.orgUrl, tokenTransport, policy.now);
+    }
+    this.transport = new OktaTransport(settings.orgUrl, authorizer, policy, options.fetch);
+  }
+
+  /** `GET /api/v1/apps/{appId}`. */
+  async getApp(appId: string): Promise<OktaAppInfo> {
+    const { body } = await this.transport.send({ method: "GET", path: appPath(appId) });
+    if (!isRecord(body) || typeof body.id !== "string") throw malformed("GET", appPath(appId));
+    const app: OktaAppInfo = { id: body.id };
+    if (typeof body.label === "string") app.label = body.label;
+    if (typeof body.status === "string") app.status = body.status;
+    const credentials = isRecord(body.credentials) ? body.credentials : {};
+    const oauthClient = isRecord(credentials.oauthClient) ? credentials.oauthClient : {};
+    if (typeof oauthClient.token_endpoint_auth_method === "string") {
+      app.tokenEndpointAuthMethod = oauthClient.token_endpoint_auth_method;
+    }
+    return app;
+  }
+
+  /** `GET /api/v1/apps/{appId}/credentials/secrets`: the app's secrets (at most two). */
+  async listClientSecrets(appId: string): Promise<OktaClientSecret[]> {
+    const path = secretsPath(appId);
+    const { body } = await this.transport.send({ method: "GET", path });
+    if (!Array.isArray(body)) throw malformed("GET", path);
+    return body.map((s) => toSecret(s, "GET", path));
+  }
+
+  /** `GET /api/v1/apps/{appId}/credentials/secrets/{secretId}`. */
+  async getClientSecret(appId: string, secretId: string): Promise<OktaClientSecret> {
+    const path = secretsPath(appId, secretId);
+    return toSecret((await this.transport.send({ method: "GET", path })).body, "GET", path);
+  }
+
+  /**
+   * `POST /api/v1/apps/{appId}/credentials/secrets`: a generated secret, or `clientSecret` (bring your own).
+   * After an ambiguous failure it lists the app's secrets and takes the one this request made (by `secret_hash` of
+   * the value, or as the only id absent from `before`, the list taken just before) instead of posting again.
+   */
+  async createClientSecret(
+    appId: string,
+    request: { clientSecret?: string; before?: OktaClientSecret[] } = {},
+  ): Promise<OktaClientSecret> {
+    const path = secretsPath(appId);
+    const before = new Set((request.before ?? (await this.listClientSecrets(appId))).map((s) => s.id));
+    const value = request.clientSecret;
+    const recover = async (): Promise<OktaClientSecret | undefined> => {
+      let after: OktaClientSecret[];
+      try {
+        after = await this.listClientSecrets(appId);
+      } catch (e) {
+        throw withContext(
+          e,
+          `POST ${path} failed without a clear answer, and listing the secrets to see whether it created one failed too`,
+        );
+      }
+      const fresh = after.filter((s) => !before.has(s.id));
+      if (value !== undefined) {
+        const hash = secretHash(value);
+        return fresh.find((s) => s.secret_hash === hash || s.client_secret === value);
+      }
+      if (fresh.length > 1) {
+        throw new Error(
+          `POST ${path} failed without a clear answer and ${fresh.length} new secrets appeared meanwhile ` +
+            `(${fresh.map((s) => s.id).join(", ")}): another client is changing this app; check its secrets`,
+        );
+      }
+      return fresh[0];
+    };
+    const response = await this.transport.send({
+      method: "POST",
+      path,
+      json: value === undefined ? {} : { client_secret: value },
+      recover,
+      redact: value === undefined ? [] : [value],
+    });
+    return toSecret(response.body, "POST", path);
+  }
+
+  /** `POST …/secrets/{secretId}/lifecycle/activate`. */
+  async activateClientSecret(appId: string, secretId: string): Promise<OktaClientSecret> {
+    return this.lifecycle(appId, secretId, "activate");
+  }
+
+  /** `POST …/secrets/{secretId}/lifecycle/deactivate`; Okta refuses for the app's only ACTIVE secret. */
+  async deactivateClientSecret(appId: string, secretId: string): Promise<OktaClientSecret> {
+    return this.lifecycle(appId, secretId, "deactivate");
+  }
+
+  /** `DELETE …/secrets/{secretId}` of an INACTIVE secret; false when it was already gone (404). */
+  async deleteClientSecret(appId: string, secretId: string): Promise<boolean> {
+    try {
+      await this.transport.send({ method: "DELETE", path: secretsPath(appId, secretId) });
+      return true;
+    } catch (e) {
+      if (isOktaApiError(e) && e.status === 404) return false;
+      throw e;
+    }
+  }
+
+  private async lifecycle(appId: string, secretId: string, action: "activate" | "deactivate") {
+    const path = `${secretsPath(appId, secretId)}/lifecycle/${action}`;
+    return toSecret((await this.transport.send({ method: "POST", path })).body, "POST", path);
+  }
+}
+
+function appPath(appId: string): string {
+  return `/api/v1/apps/${encodeURIComponent(appId)}`;
+}
+
+function secretsPath(appId: string, secretId?: string): string {
+  const base = `${appPath(appId)}/credentials/secrets`;
+  return secretId === undefined ? base : `${base}/${encodeURIComponent(secretId)}`;
+}
+
+function toSecret(value: unknown, method: string, path: string): OktaClientSecret {
+  if (
+    !isRecord(value) ||
+    typeof value.id !== "string" ||
+    (value.status !== "ACTIVE" && value.status !== "INACTIVE") ||
+    typeof value.created !== "string" ||
+    typeof value.lastUpdated !== "string"
+  ) {
+    throw malformed(method, path);
+  }
+  const secret: OktaClientSecret = {
+    id: value.id,
+    status: value.status,
+    created: value.created,
+    lastUpdated: value.lastUpdated,
+  };
+  if (typeof value.client_secret === "string") secret.client_secret = value.client_secret;
+  if (typeof value.secret_hash === "string") secret.secret_hash = value.secret_hash;
+  return secret;
+}
+
+function malformed(method: string, path: string): Error {
+  return new Error(`Okta answered ${method} ${path} with an unexpected body (not a client secret or app object)`);
+}

@@ -1,0 +1,9 @@
+import { createHash } from "node:crypto";
+
+/**
+ * Okta's `secret_hash` of a client secret: base64url (no padding) of the first 16 bytes of its SHA-256. It lets us
+ * recognise a secret in a list without comparing plaintext.
+ */
+export function secretHash(clientSecret: string): string {
+  return createHash("sha256").update(clientSecret, "utf8").digest().subarray(0, 16).toString("base64url");
+}

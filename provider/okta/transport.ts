@@ -1,0 +1,191 @@
+import { OktaApiError, type OktaApiErrorFields } from "./errors";
+import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
+
+/** Supplies the `Authorization` header; `invalidate` drops a cached access token after a 401. */
+export interface Authorizer {
+  header(): Promise<string>;
+  invalidate(): void;
+  /** Credentials to scrub from any error text. */
+  secrets(): string[];
+}
+
+/** One request to the org. */
+export interface OktaRequest {
+  method: "GET" | "POST" | "DELETE";
+  /** Path from the org's root, e.g. `/api/v1/apps/0oa…`. */
+  path: string;
+  json?: unknown;
+  form?: Record<string, string>;
+  /** Send the `Authorization` header; default true (the token endpoint authenticates in its body). */
+  authenticate?: boolean;
+  /**
+   * Marks a request that must not be repeated blindly (it creates something). After an ambiguous failure (a network
+   * error, a timeout, a 5xx) this looks for what the request made: a value means it did, and is the result;
+   * undefined means it did not, and the request is retried.
+   */
+  recover?: () => Promise<unknown>;
+  /** Values that must never appear in an error, e.g. a bring-your-own secret from the body. */
+  redact?: string[];
+}
+
+/** A successful answer; `recovered` when it was found by `recover` after an ambiguous failure. */
+export interface OktaResponse {
+  status: number;
+  body: unknown;
+  requestId: string | undefined;
+  recovered: boolean;
+}
+
+type Outcome =
+  | { kind: "answer"; response: Response; body: unknown }
+  | { kind: "network" | "timeout"; summary: string; ambiguous: boolean };
+
+/** Sends requests with Node's `fetch`, retrying 429s, 5xx and network errors within the policy's bounds. */
+export class OktaTransport {
+  constructor(
+    private readonly orgUrl: string,
+    private readonly authorizer: Authorizer | undefined,
+    private readonly policy: RetryPolicy,
+    private readonly fetchFn: typeof fetch = fetch,
+  ) {}
+
+  async send(req: OktaRequest): Promise<OktaResponse> {
+    const start = this.policy.now();
+    let reauthorized = false;
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.once(req);
+      let delay: number;
+      let ambiguous: boolean;
+      let failure: OktaApiErrorFields;
+      if (outcome.kind === "answer") {
+        const { response, body } = outcome;
+        const requestId = response.headers.get("x-okta-request-id") ?? undefined;
+        if (response.ok) return { status: response.status, body, requestId, recovered: false };
+        if (response.status === 401 && !reauthorized && this.authorizer && req.authenticate !== false) {
+          // An expired or revoked OAuth access token: get a fresh one, once.
+          this.authorizer.invalidate();
+          reauthorized = true;
+          attempt--;
+          continue;
+        }
+        failure = this.httpFields(req, response, body);
+        if (response.status === 429) {
+          delay = rateLimitDelay(this.policy, response.headers) ?? backoffDelay(this.policy, attempt);
+          ambiguous = false; // Okta refused before doing anything.
+        } else if (response.status >= 500) {
+          delay = backoffDelay(this.policy, attempt);
+          ambiguous = true;
+        } else {
+          throw this.error(req, failure);
+        }
+      } else {
+        delay = backoffDelay(this.policy, attempt);
+        ambiguous = outcome.ambiguous;
+        failure = { kind: outcome.kind, summary: outcome.summary, method: req.method, path: req.path };
+      }
+      if (ambiguous && req.recover) {
+        // The request may have done its work before the answer was lost: look before repeating it.
+        const found = await req.recover();
+        if (found !== undefined) return { status: 200, body: found, requestId: undefined, recovered: true };
+      }
+      if (this.exhausted(attempt, start, delay)) {
+        throw this.error(req, { ...failure, attempts: this.tally(attempt, start) });
+      }
+      await this.policy.sleep(delay);
+    }
+  }
+
+  private async once(req: OktaRequest): Promise<Outcome> {
+    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": "pulumi-okta-credentials" };
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(req.json);
+    } else if (req.form !== undefined) {
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(req.form).toString();
+    }
+    if (this.authorizer && req.authenticate !== false) headers.Authorization = await this.authorizer.header();
+    try {
+      const init: RequestInit = {
+        method: req.method,
+        headers,
+        signal: AbortSignal.timeout(this.policy.requestTimeoutMs),
+      };
+      if (body !== undefined) init.body = body;
+      const response = await this.fetchFn(`${this.orgUrl}${req.path}`, init);
+      const text = await response.text();
+      return { kind: "answer", response, body: parseJson(text) };
+    } catch (e) {
+      return describeFailure(e, this.policy.requestTimeoutMs);
+    }
+  }
+
+  private exhausted(attempt: number, start: number, delay: number): boolean {
+    return attempt >= this.policy.maxAttempts || this.policy.now() - start + delay > this.policy.maxElapsedMs;
+  }
+
+  private tally(attempt: number, start: number): string {
+    const seconds = ((this.policy.now() - start) / 1000).toFixed(1);
+    return `gave up after ${attempt} attempt${attempt === 1 ? "" : "s"} in ${seconds}s`;
+  }
+
+  private httpFields(req: OktaRequest, response: Response, body: unknown): OktaApiErrorFields {
+    const fields: OktaApiErrorFields = {
+      kind: "http",
+      status: response.status,
+      summary: response.statusText || "error",
+      method: req.method,
+      path: req.path,
+    };
+    const requestId = response.headers.get("x-okta-request-id");
+    if (requestId) fields.requestId = requestId;
+    if (isRecord(body)) {
+      if (typeof body.errorCode === "string") fields.errorCode = body.errorCode;
+      else if (typeof body.error === "string") fields.errorCode = body.error;
+      if (typeof body.errorSummary === "string") fields.summary = body.errorSummary;
+      else if (typeof body.error_description === "string") fields.summary = body.error_description;
+      if (Array.isArray(body.errorCauses)) {
+        fields.causes = body.errorCauses
+          .map((c: unknown) => (isRecord(c) && typeof c.errorSummary === "string" ? c.errorSummary : undefined))
+          .filter((c): c is string => c !== undefined);
+      }
+    }
+    return fields;
+  }
+
+  private error(req: OktaRequest, fields: OktaApiErrorFields): OktaApiError {
+    const secrets = [...(this.authorizer?.secrets() ?? []), ...(req.redact ?? [])].filter((s) => s.length >= 4);
+    const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join("[redacted]"), text);
+    const clean: OktaApiErrorFields = { ...fields, summary: scrub(fields.summary) };
+    if (fields.causes) clean.causes = fields.causes.map(scrub);
+    return new OktaApiError(clean);
+  }
+}
+
+function describeFailure(e: unknown, timeoutMs: number): Outcome {
+  const name = e instanceof Error ? e.name : "";
+  if (name === "TimeoutError" || name === "AbortError") {
+    return { kind: "timeout", summary: `no answer within ${timeoutMs} ms`, ambiguous: true };
+  }
+  const cause = e instanceof Error && isRecord(e.cause) ? e.cause : undefined;
+  const code = typeof cause?.code === "string" ? cause.code : undefined;
+  const detail = typeof cause?.message === "string" ? cause.message : e instanceof Error ? e.message : String(e);
+  // A refused connection never reached Okta: safe to repeat even a create.
+  const ambiguous = code !== "ECONNREFUSED" && code !== "ENOTFOUND" && code !== "EAI_AGAIN";
+  return { kind: "network", summary: code ? `${code}: ${detail}` : detail, ambiguous };
+}
+
+function parseJson(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A plain JSON object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

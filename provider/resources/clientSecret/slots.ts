@@ -1,0 +1,45 @@
+import type { OktaClientSecret } from "../../okta/oktaClient";
+
+/** Okta's limit of client secrets per app. */
+export const maxSecretsPerApp = 2;
+
+// Best effort: the secret ids this provider process has seen in state (olds, outputs, reads). A process serves one
+// stack's run, so these are the secrets this stack manages.
+const managed = new Set<string>();
+
+/** Records a secret id as managed by this stack. */
+export function rememberManaged(secretId: string | undefined): void {
+  if (typeof secretId === "string" && secretId !== "") managed.add(secretId);
+}
+
+/** Forgets a deleted secret. */
+export function forgetManaged(secretId: string): void {
+  managed.delete(secretId);
+}
+
+/**
+ * Explains why a new secret cannot be created on an app whose slots are all taken, or undefined when one is free.
+ * `replacing` is the secret of the resource being replaced: it is retired only after the new one exists.
+ */
+export function slotProblem(appId: string, secrets: OktaClientSecret[], replacing?: string): string | undefined {
+  if (secrets.length < maxSecretsPerApp) return undefined;
+  const lines = secrets.map((s) => {
+    const role =
+      s.id === replacing
+        ? "held by this resource; retired only after its replacement exists"
+        : managed.has(s.id)
+          ? "managed by this stack"
+          : "not managed by this stack";
+    return `  - ${s.id} ${s.status}, created ${s.created} (${role})`;
+  });
+  const others = secrets.filter((s) => s.id !== replacing && !managed.has(s.id));
+  const adopt = others[0]
+    ? `adopt the unmanaged secret instead of creating one (\`adoptSecretId: "${others[0].id}"\`), or `
+    : "";
+  const action = replacing ? "replace this ClientSecret (create before delete)" : "create a client secret";
+  return (
+    `cannot ${action}: app ${appId} already holds ${secrets.length} client secrets, Okta's maximum:\n${lines.join("\n")}\n` +
+    `Fix: ${adopt}deactivate and delete a secret that is not needed first (Admin Console or API), ` +
+    "or manage two slots with RotatingClientSecret."
+  );
+}

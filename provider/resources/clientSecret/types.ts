@@ -1,0 +1,36 @@
+/** Status of a client secret. */
+export type ClientSecretStatus = "ACTIVE" | "INACTIVE";
+
+/** The inputs the `ClientSecret` hooks receive (unknown values at preview arrive as the unknown placeholder). */
+export interface ClientSecretInputs {
+  appId: string;
+  clientSecret?: string;
+  status?: ClientSecretStatus;
+  rotationTriggers?: Record<string, string>;
+  adoptSecretId?: string;
+  /**
+   * Set by `check` on an existing resource whose `adoptSecretId` did not change: a replacement then creates a new
+   * secret instead of adopting again the one the old resource still holds. `diff` ignores it.
+   */
+  adopted?: boolean;
+  /** Added by the engine; passed through untouched. */
+  __provider?: string;
+}
+
+/** The outputs of a `ClientSecret`, stored in state; resource id `"<appId>/<secretId>"`. */
+export interface ClientSecretOutputs {
+  appId: string;
+  secretId: string;
+  /** The secret's value; the sdk marks it secret (`additionalSecretOutputs`). */
+  clientSecret: string;
+  secretHash: string;
+  status: ClientSecretStatus;
+  created: string;
+  lastUpdated: string;
+  rotationTriggers?: Record<string, string>;
+  adoptSecretId?: string;
+  __provider?: string;
+}
+
+/** An example id for error messages. */
+export const exampleId = "0oa1b2c3d4e5f6g7h8i9/ocs1b2c3d4e5f6g7h8i9";

@@ -1,0 +1,51 @@
+import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
+import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../emulator";
+import { providers } from "../../../provider";
+import { setProcessOktaClientOptions } from "../../../provider/okta/processClient";
+import type { RetryPolicy } from "../../../provider/okta/retryPolicy";
+
+/** A `configure()` request over a plain map of stack config keys. */
+export function configRequest(values: Record<string, string | undefined>): ConfigureRequest {
+  return {
+    config: {
+      get: (key) => values[key],
+      require: (key) => {
+        const value = values[key];
+        if (value === undefined) throw new Error(`missing ${key}`);
+        return value;
+      },
+    },
+  };
+}
+
+/** Retry timing for tests: real but tiny backoffs; every requested wait recorded, rate-limit waits skipped. */
+export function fastRetry(sleeps: number[] = []): Partial<RetryPolicy> {
+  return {
+    baseDelayMs: 2,
+    maxDelayMs: 10,
+    requestTimeoutMs: 2_000,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(ms, 10)));
+    },
+  };
+}
+
+/** A started emulator with the `ClientSecret` provider configured against it; `sleeps` records the retry waits. */
+export async function startHookHarness(options: OktaEmulatorOptions = {}) {
+  for (const name of Object.keys(process.env)) if (name.startsWith("OKTA_")) delete process.env[name];
+  const emulator = await startOktaEmulator({ rateLimit: "off", ...options });
+  const sleeps: number[] = [];
+  setProcessOktaClientOptions({ retry: fastRetry(sleeps) });
+  await providers.ClientSecret.configure(
+    configRequest({ "okta:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }),
+  );
+  return { emulator, sleeps, hooks: providers.ClientSecret };
+}
+
+/** The secrets of one app in the emulator's state. */
+export function secretsOf(emulator: OktaEmulator, appId: string) {
+  const app = emulator.state().apps.find((a) => a.id === appId);
+  if (!app) throw new Error(`no app ${appId}`);
+  return app.secrets;
+}
