@@ -74,6 +74,22 @@ const APP_RESPONSES: Record<string, unknown> = {
   "GET /api/v1/apps/{appId} 200": OIDC_APP_REF,
 };
 
+/**
+ * The JWK responses are `oneOf: [signing key, encryption key]`, but the signing branch does not constrain `use`, so an
+ * RSA encryption key matches both and fails `oneOf`: Okta's own examples (`oAuthClientJsonActiveEncryptionKey`) do.
+ * That top-level choice becomes `anyOf`; each branch is still checked in full.
+ */
+function relaxJwkChoice(path: string, schema: unknown): unknown {
+  if (!path.includes("/credentials/jwks") || typeof schema !== "object" || schema === null) return schema;
+  const node = schema as Json;
+  const target = (node.type === "array" ? node.items : node) as Json;
+  if (Array.isArray(target.oneOf)) {
+    target.anyOf = target.oneOf;
+    delete target.oneOf;
+  }
+  return schema;
+}
+
 async function extract(specDir: string) {
   const result: Json = {};
   let oidcApp: unknown;
@@ -99,8 +115,8 @@ async function extract(specDir: string) {
             "application/json"
           ] ?? undefined) as Json | undefined;
           const override = APP_RESPONSES[`${method.toUpperCase()} ${path} ${status}`];
-          const schema =
-            override ?? (derefMedia?.schema ? openapiSchemaToJsonSchema(derefMedia.schema as never) : undefined);
+          const converted = derefMedia?.schema ? openapiSchemaToJsonSchema(derefMedia.schema as never) : undefined;
+          const schema = override ?? relaxJwkChoice(path, converted);
           if (schema && !override) delete (schema as Json).$schema;
           responses[status] = {
             schema: schema ?? null,

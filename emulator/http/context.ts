@@ -24,7 +24,7 @@ export interface EmulatorContext {
 /** Hono's environment: Node bindings plus what middleware hands to handlers. */
 export interface EmulatorEnv {
   Bindings: HttpBindings;
-  Variables: { requestId: string; scopes: readonly string[] | "all" };
+  Variables: { requestId: string; scopes: readonly string[] | "all"; delayMs: number };
 }
 
 export type EmulatorHonoContext = Context<EmulatorEnv>;

@@ -7,6 +7,13 @@ import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./contex
 const CONTROL_PREFIX = "/__emulator/";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** After the rate and concurrency limits admitted a request: waits out an injected delay, then handles it. */
+export const admitted: MiddlewareHandler<EmulatorEnv> = async (c, next) => {
+  const delayMs = c.get("delayMs");
+  if (delayMs) await sleep(delayMs);
+  await next();
+};
+
 /** Okta's error response for an `OktaApiError`, with the request id and any extra headers. */
 export function errorResponse(
   c: EmulatorHonoContext,
@@ -51,11 +58,13 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
     const time = new Date().toISOString();
     const fault = ctx.faults.take(c.req.method, path);
     let dropped = false;
-    if (fault?.delayMs) await sleep(fault.delayMs);
     if (fault && !fault.after && (fault.drop || fault.status)) {
+      if (fault.delayMs) await sleep(fault.delayMs);
       dropped = fault.drop === true;
       c.res = dropped ? drop(c) : injectedResponse(c, ctx, fault);
     } else {
+      // A delay that ends in real handling is served by `admitted`, so the request counts as in flight meanwhile.
+      c.set("delayMs", fault?.delayMs ?? 0);
       await next();
       c.res.headers.set("X-Okta-Request-Id", id);
       if (fault?.after && fault.drop) {

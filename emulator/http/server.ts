@@ -3,7 +3,7 @@ import { OAuthError, OktaApiError, serverError, unknownPath } from "../errors";
 import { managementAuth } from "./auth";
 import type { EmulatorContext, EmulatorEnv } from "./context";
 import { limits } from "./limits";
-import { errorResponse, observe } from "./observe";
+import { admitted, errorResponse, observe } from "./observe";
 import { appRoutes } from "./routes/apps";
 import { type ControlActions, controlRoutes } from "./routes/control";
 import { jwkRoutes } from "./routes/jwks";
@@ -18,6 +18,7 @@ export function createHttpApp(ctx: EmulatorContext, control: ControlActions): Ho
 
   app.use("/api/*", limits(ctx));
   app.use("/oauth2/*", limits(ctx));
+  app.use("*", admitted);
   app.use("/api/*", managementAuth(ctx));
   app.route("/api/v1/apps/:appId/credentials/secrets", secretRoutes(ctx));
   app.route("/api/v1/apps/:appId/credentials/jwks", jwkRoutes(ctx));

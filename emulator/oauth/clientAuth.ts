@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
+import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
 import { OAuthError } from "../errors";
-import { loadJose } from "../jose";
 import type { AppRecord } from "../state/records";
 import type { Store } from "../state/store";
 
@@ -47,24 +47,23 @@ function checkSecret(app: AppRecord, secret: string): AppRecord {
 
 async function checkAssertion(store: Store, form: Form, tokenUrl: string): Promise<AppRecord> {
   if (form.client_assertion_type !== JWT_BEARER) throw new OAuthError(400, "invalid_request", INVALID_ASSERTION_TYPE);
-  const jose = await loadJose();
   const assertion = form.client_assertion as string;
-  let claims: ReturnType<typeof jose.decodeJwt>;
+  let claims: JWTPayload;
   try {
-    claims = jose.decodeJwt(assertion);
+    claims = decodeJwt(assertion);
   } catch {
     throw new OAuthError(401, "invalid_client", "The client_assertion is not a valid JWT.");
   }
   const app = knownApp(store, form.client_id ?? claims.sub);
   const invalid = (why: string) => new OAuthError(401, "invalid_client", `The client_assertion is invalid: ${why}`);
-  let payload: Awaited<ReturnType<typeof jose.jwtVerify>>["payload"];
+  let payload: JWTPayload;
   try {
     if (app.authMethod === "client_secret_jwt") {
-      payload = await verifyWithSecrets(jose, app, assertion, tokenUrl);
+      payload = await verifyWithSecrets(app, assertion, tokenUrl);
     } else if (app.authMethod === "private_key_jwt") {
       const keys = app.jwks.filter((k) => k.status === "ACTIVE" && k.key.use !== "enc").map((k) => ({ ...k.key }));
-      const jwks = jose.createLocalJWKSet({ keys: keys as Parameters<typeof jose.createLocalJWKSet>[0]["keys"] });
-      ({ payload } = await jose.jwtVerify(assertion, jwks, verifyOptions(app, tokenUrl)));
+      const jwks = createLocalJWKSet({ keys } as JSONWebKeySet);
+      ({ payload } = await jwtVerify(assertion, jwks, verifyOptions(app, tokenUrl)));
     } else {
       throw invalid(`the app authenticates with ${app.authMethod}`);
     }
@@ -82,11 +81,11 @@ function verifyOptions(app: AppRecord, tokenUrl: string) {
   return { issuer: app.clientId, subject: app.clientId, audience: tokenUrl, requiredClaims: ["exp", "jti"] };
 }
 
-async function verifyWithSecrets(jose: typeof import("jose"), app: AppRecord, assertion: string, tokenUrl: string) {
+async function verifyWithSecrets(app: AppRecord, assertion: string, tokenUrl: string): Promise<JWTPayload> {
   let lastError: unknown = new Error("no active secret");
   for (const secret of app.secrets.filter((s) => s.status === "ACTIVE")) {
     try {
-      return (await jose.jwtVerify(assertion, Buffer.from(secret.secret), verifyOptions(app, tokenUrl))).payload;
+      return (await jwtVerify(assertion, Buffer.from(secret.secret), verifyOptions(app, tokenUrl))).payload;
     } catch (error) {
       lastError = error;
     }

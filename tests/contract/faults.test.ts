@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { startOktaEmulator } from "../../emulator";
+import { errorShape, useOktaHarness } from "./harness";
+
+const okta = useOktaHarness();
+const TOO_MANY = {
+  errorCode: "E0000047",
+  errorSummary: "API call exceeded rate limit due to too many requests.",
+  errorCauses: [],
+};
+
+async function secretsPath() {
+  return `/api/v1/apps/${(await okta.emulator.createApp()).id}/credentials/secrets`;
+}
+
+describe("injected faults", () => {
+  it("answers an injected 429 with E0000047 and a Reset that many seconds ahead, then serves normally", async () => {
+    const path = await secretsPath();
+    okta.emulator.faults.inject({ path: "/credentials/secrets$", status: 429, resetAfterSeconds: 30, count: 2 });
+    for (let i = 0; i < 2; i++) {
+      const limited = await okta.api("GET", path);
+      expect(limited.status).toBe(429);
+      expect(errorShape(limited.body)).toEqual(TOO_MANY);
+      const reset = Number(limited.headers.get("x-rate-limit-reset"));
+      expect(reset - Date.now() / 1000).toBeGreaterThan(28);
+      expect(limited.headers.get("x-rate-limit-remaining")).toBe("0");
+    }
+    expect((await okta.api("GET", path)).status).toBe(200);
+    expect(okta.emulator.faults.pending()).toEqual([]);
+  });
+
+  it("answers injected 500, 502 and 503 with Okta error bodies", async () => {
+    const path = await secretsPath();
+    for (const status of [500, 502, 503] as const) {
+      okta.emulator.faults.inject({ method: "POST", status });
+      const response = await okta.api("POST", path, { body: {} });
+      expect(response.status).toBe(status);
+      expect((response.body as { errorCode: string }).errorCode).toMatch(/^E00000(09|10)$/);
+    }
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(1);
+  });
+
+  it("matches only the given method and path", async () => {
+    const path = await secretsPath();
+    okta.emulator.faults.inject({ method: "DELETE", path: "/credentials/secrets/", status: 503 });
+    expect((await okta.api("GET", path)).status).toBe(200);
+    expect(okta.emulator.faults.pending()).toEqual([
+      { method: "DELETE", path: "/credentials/secrets/", status: 503, count: 1 },
+    ]);
+  });
+
+  it("delays a request and then handles it", async () => {
+    const path = await secretsPath();
+    okta.emulator.faults.inject({ delayMs: 300 });
+    const started = Date.now();
+    expect((await okta.api("GET", path)).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(okta.emulator.requests().at(-1)?.durationMs).toBeGreaterThanOrEqual(290);
+  });
+
+  it("drops the connection before handling: the client sees a network error and nothing changed", async () => {
+    const path = await secretsPath();
+    okta.emulator.faults.inject({ method: "POST", drop: true });
+    await expect(
+      fetch(`${okta.emulator.url}${path}`, {
+        method: "POST",
+        headers: { Authorization: `SSWS ${okta.emulator.apiToken}` },
+      }),
+    ).rejects.toThrow();
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(1);
+    expect(okta.emulator.requests().at(-1)).toMatchObject({ method: "POST", path, status: 0 });
+  });
+
+  it("after: the change happens but the answer is lost (dropped, or replaced by a 5xx)", async () => {
+    const path = await secretsPath();
+    const auth = { Authorization: `SSWS ${okta.emulator.apiToken}` };
+    okta.emulator.faults.inject({ method: "POST", drop: true, after: true });
+    await expect(fetch(`${okta.emulator.url}${path}`, { method: "POST", headers: auth })).rejects.toThrow();
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(2);
+
+    const [, second] = okta.emulator.state().apps[0]?.secrets ?? [];
+    okta.emulator.faults.inject({ path: "/lifecycle/deactivate$", status: 502, after: true });
+    const response = await okta.api("POST", `${path}/${second?.id}/lifecycle/deactivate`);
+    expect(response.status).toBe(502);
+    expect(okta.emulator.state().apps[0]?.secrets[1]?.status).toBe("INACTIVE");
+  });
+
+  it("never applies to the control API, and the control API is not logged", async () => {
+    okta.emulator.faults.inject({ status: 500 });
+    const state = await fetch(`${okta.emulator.url}/__emulator/state`);
+    expect(state.status).toBe(200);
+    expect(okta.emulator.faults.pending()).toHaveLength(1);
+    expect(okta.emulator.requests()).toEqual([]);
+  });
+});
+
+describe("the request log", () => {
+  it("records method, path, status, time, duration and request id in order", async () => {
+    const path = await secretsPath();
+    const listed = await okta.api("GET", path);
+    await okta.api("POST", path, { body: {} });
+    await okta.api("POST", path, { body: {} });
+    const log = okta.emulator.requests();
+    expect(log.map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([
+      `GET ${path} 200`,
+      `POST ${path} 201`,
+      `POST ${path} 400`,
+    ]);
+    expect(log[0]?.requestId).toBe(listed.headers.get("x-okta-request-id"));
+    expect(Date.parse(log[0]?.time ?? "")).toBeLessThanOrEqual(Date.parse(log[1]?.time ?? ""));
+    okta.emulator.clearRequests();
+    expect(okta.emulator.requests()).toEqual([]);
+  });
+});
+
+describe("rate limits", () => {
+  it("counts /api/v1/apps requests in a bucket, sends X-Rate-Limit-* on every response, and 429s when empty", async () => {
+    const limited = await startOktaEmulator({ rateLimit: 3 });
+    try {
+      const auth = { Authorization: `SSWS ${limited.apiToken}` };
+      const app = await limited.createApp();
+      const url = `${limited.url}/api/v1/apps/${app.id}/credentials/secrets`;
+      const remaining: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(url, { headers: auth });
+        expect(response.status).toBe(200);
+        expect(response.headers.get("x-rate-limit-limit")).toBe("3");
+        remaining.push(response.headers.get("x-rate-limit-remaining") ?? "");
+      }
+      expect(remaining).toEqual(["2", "1", "0"]);
+      const refused = await fetch(url, { headers: auth });
+      expect(refused.status).toBe(429);
+      expect(errorShape(await refused.json())).toEqual(TOO_MANY);
+      const reset = Number(refused.headers.get("x-rate-limit-reset"));
+      expect(reset).toBeGreaterThan(Date.now() / 1000);
+      expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60);
+      limited.reset();
+      expect((await fetch(url, { headers: auth })).status).toBe(404);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("refuses requests beyond the concurrency limit with 429", async () => {
+    const limited = await startOktaEmulator({ rateLimit: "off", concurrencyLimit: 2 });
+    try {
+      const app = await limited.createApp();
+      limited.faults.inject({ delayMs: 400, count: 2 });
+      const url = `${limited.url}/api/v1/apps/${app.id}`;
+      const auth = { Authorization: `SSWS ${limited.apiToken}` };
+      const slow = [fetch(url, { headers: auth }), fetch(url, { headers: auth })];
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const third = await fetch(url, { headers: auth });
+      expect(third.status).toBe(429);
+      expect((await Promise.all(slow)).map((r) => r.status)).toEqual([200, 200]);
+      expect((await fetch(url, { headers: auth })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
