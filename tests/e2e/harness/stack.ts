@@ -1,0 +1,133 @@
+import { randomBytes } from "node:crypto";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { countsFromPlan, countsFromResourceChanges, zeroCounts } from "./counts";
+import { engineBinDir, isolatedEnv } from "./engine";
+import { type RunOptions, runPulumi } from "./runPulumi";
+import type { CreateStackOptions, E2EStack, OpCounts, PulumiResult, StackRun } from "./types";
+import { copyProgram, makeStackDirs, removeStackDirs, type StackDirs } from "./workspace";
+
+const liveStacks = new Set<E2EStack>();
+
+/** Cleans up every stack a test file left behind (registered by the e2e setup file, after each file). */
+export async function cleanupLiveStacks(): Promise<void> {
+  await Promise.all([...liveStacks].map((stack) => stack.cleanup()));
+}
+
+/**
+ * Starts an emulator, creates an OIDC app in it, copies `program` into a temp folder and creates a stack there with
+ * `okta:orgUrl`, `okta:apiToken` (secret) and `appId` set. Everything is removed by `cleanup()`, which the e2e setup
+ * file also calls after each test file; a failure while setting up removes what was made and rethrows.
+ */
+export async function createStack(options: CreateStackOptions): Promise<E2EStack> {
+  const bin = await engineBinDir();
+  const dirs = await makeStackDirs();
+  const passphrase = randomBytes(24).toString("base64url");
+  const secrets = [passphrase, ...Object.values(options.secretConfig ?? {})];
+  const env = isolatedEnv(bin, dirs, passphrase);
+  const run = (args: string[], opts: Partial<RunOptions> = {}) =>
+    runPulumi(args, { cwd: dirs.program, env, redact: secrets, ...opts });
+  let emulator: OktaEmulator | undefined;
+  try {
+    emulator = await startOktaEmulator({ port: 0, rateLimit: "off", ...options.emulatorOptions });
+    secrets.push(emulator.apiToken);
+    const app = await emulator.createApp(options.appBody as Parameters<OktaEmulator["createApp"]>[0]);
+    await copyProgram(options.program, dirs.program);
+    const stackName = options.stackName ?? "e2e";
+    await run(["stack", "init", stackName, "--non-interactive"]);
+    const plain = { "okta:orgUrl": emulator.url, appId: app.id, ...options.config };
+    await run(["config", "set-all", ...Object.entries(plain).map(([key, value]) => `--plaintext=${key}=${value}`)]);
+    for (const [key, value] of Object.entries({ "okta:apiToken": emulator.apiToken, ...options.secretConfig })) {
+      await run(["config", "set", "--secret", key], { input: value });
+    }
+    const stack = makeStack(dirs, stackName, emulator, app, run, secrets);
+    liveStacks.add(stack);
+    return stack;
+  } catch (error) {
+    await emulator?.close().catch(() => undefined);
+    await removeStackDirs(dirs);
+    throw error;
+  }
+}
+
+type Run = (args: string[], opts?: Partial<RunOptions>) => Promise<PulumiResult>;
+
+function makeStack(
+  dirs: StackDirs,
+  stackName: string,
+  emulator: OktaEmulator,
+  app: E2EStack["app"],
+  run: Run,
+  secrets: string[],
+): E2EStack {
+  const lifecycle = ["--yes", "--skip-preview", "--non-interactive", "--stack", stackName];
+  let previews = 0;
+  let cleaning: Promise<void> | undefined;
+
+  // `pulumi stack history` entry of the command that started at `startedAt`, if it recorded one.
+  async function historyCounts(startedAt: number): Promise<OpCounts> {
+    const { stdout } = await run(["stack", "history", "--json", "--stack", stackName]);
+    const entries = (JSON.parse(stdout || "[]") ?? []) as {
+      startTime?: string;
+      resourceChanges?: Record<string, number>;
+    }[];
+    const latest = entries[0];
+    // startTime is whole seconds: an entry from this command started no earlier than the second it was launched in.
+    if (!latest?.startTime || Date.parse(latest.startTime) < Math.floor(startedAt / 1000) * 1000) return zeroCounts();
+    return countsFromResourceChanges(latest.resourceChanges);
+  }
+
+  async function lifecycleRun(command: string, expectFailure = false): Promise<StackRun> {
+    const startedAt = Date.now();
+    const { stdout, stderr } = await run([command, ...lifecycle], { expectFailure });
+    return { stdout, stderr, counts: await historyCounts(startedAt) };
+  }
+
+  const stack: E2EStack = {
+    workDir: dirs.program,
+    emulator,
+    app,
+    useProgram: (folder) => copyProgram(folder, dirs.program),
+    async setConfig(key, value, opts = {}) {
+      if (opts.secret) secrets.push(value);
+      // The value goes through stdin: never on a command line, and a leading "-" is not read as a flag.
+      await run(["config", "set", ...(opts.secret ? ["--secret"] : []), key], { input: value });
+    },
+    async preview(opts = {}) {
+      previews += 1;
+      const planFile = path.join(dirs.base, `preview-${previews}.plan.json`);
+      const args = ["preview", "--non-interactive", "--stack", stackName, "--save-plan", planFile];
+      const { stdout, stderr } = await run(opts.diff ? [...args, "--diff"] : args, {
+        expectFailure: opts.expectFailure ?? false,
+      });
+      const plan = await readFile(planFile, "utf8").catch(() => undefined);
+      await rm(planFile, { force: true });
+      return { stdout, stderr, counts: plan === undefined ? zeroCounts() : countsFromPlan(JSON.parse(plan)) };
+    },
+    up: (opts = {}) => lifecycleRun("up", opts.expectFailure),
+    refresh: (opts = {}) => lifecycleRun("refresh", opts.expectFailure),
+    destroy: () => lifecycleRun("destroy"),
+    async exportState() {
+      const { stdout } = await run(["stack", "export", "--stack", stackName]);
+      return JSON.parse(stdout);
+    },
+    async outputs(opts = {}) {
+      const args = ["stack", "output", "--json", "--stack", stackName];
+      const { stdout } = await run(opts.showSecrets ? [...args, "--show-secrets"] : args);
+      return JSON.parse(stdout) as Record<string, unknown>;
+    },
+    pulumi: (args, opts = {}) => run(args, { expectFailure: opts.expectFailure ?? false }),
+    cleanup() {
+      // Removing the backend folder removes the stack with it: no `pulumi stack rm` needed. Resources still in
+      // the stack live only in this stack's emulator, which closes here.
+      cleaning ??= (async () => {
+        liveStacks.delete(stack);
+        await emulator.close().catch(() => undefined);
+        await removeStackDirs(dirs);
+      })();
+      return cleaning;
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,68 @@
+import type { OktaApp, OktaEmulator, OktaEmulatorOptions } from "../../../emulator";
+
+/**
+ * Resource operations the engine reported for one command. They come from the engine itself (the
+ * preview's plan file, `pulumi stack history`), and count every resource as the CLI's own
+ * "Resources:" summary does, the `pulumi:pulumi:Stack` resource included; provider resources are not counted.
+ */
+export interface OpCounts {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  same: number;
+}
+
+/** What one `pulumi` lifecycle command printed, and the operations it performed (or planned, for a preview). */
+export interface StackRun {
+  stdout: string;
+  stderr: string;
+  counts: OpCounts;
+}
+
+/** The outcome of a raw `pulumi` command. */
+export interface PulumiResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** A throwaway stack of a program folder, run by the real `pulumi` CLI against its own emulator. */
+export interface E2EStack {
+  /** The program's temp copy, `<repo>/.e2e-work/<random>/program`: node resolution reaches `<repo>/node_modules`. */
+  workDir: string;
+  /** The stack's emulator (port 0; rate limit off unless `emulatorOptions` says otherwise). */
+  emulator: OktaEmulator;
+  /** The OIDC app created for this stack; its id is the project config `appId`. */
+  app: OktaApp;
+  /** Copies a program folder's files over `workDir` (e.g. `step2/` after `step1/`). */
+  useProgram(folder: string): Promise<void>;
+  setConfig(key: string, value: string, opts?: { secret?: boolean }): Promise<void>;
+  /** `pulumi preview` (with `diff`: `--diff`, whose text is then in `stdout`); counts are the planned operations. */
+  preview(opts?: { diff?: boolean; expectFailure?: boolean }): Promise<StackRun>;
+  up(opts?: { expectFailure?: boolean }): Promise<StackRun>;
+  refresh(opts?: { expectFailure?: boolean }): Promise<StackRun>;
+  destroy(): Promise<StackRun>;
+  /** `pulumi stack export`: secrets stay encrypted. */
+  // biome-ignore lint/suspicious/noExplicitAny: the deployment format is Pulumi's, and tests walk it freely
+  exportState(): Promise<any>;
+  outputs(opts?: { showSecrets?: boolean }): Promise<Record<string, unknown>>;
+  /** Any other `pulumi` command, run in `workDir` with the stack selected and the isolated environment. */
+  pulumi(args: string[], opts?: { expectFailure?: boolean }): Promise<PulumiResult>;
+  /** Removes the stack, its backend and `workDir`, and closes the emulator. Safe to call twice. */
+  cleanup(): Promise<void>;
+}
+
+/** Options of {@link createStack}. */
+export interface CreateStackOptions {
+  /** The program folder (absolute, or relative to the repo root); it needs `Pulumi.yaml` with `main:`. */
+  program: string;
+  /** The body for `emulator.createApp` (default: a web app, `client_secret_basic`, client credentials). */
+  appBody?: object;
+  emulatorOptions?: OktaEmulatorOptions;
+  /** Extra plain config, e.g. `{ "okta-e2e:label": "x" }`; a key without namespace is project config. */
+  config?: Record<string, string>;
+  /** Extra secret config. */
+  secretConfig?: Record<string, string>;
+  stackName?: string;
+}
