@@ -9,8 +9,8 @@ export default {
   test: {
     root: path.resolve(__dirname, "../.."),
     include: ["tests/e2e/**/*.test.ts"],
-    globalSetup: ["tests/e2e/harness/globalSetup.ts"],
-    setupFiles: ["tests/e2e/harness/setup.ts"],
+    globalSetup: [path.join(__dirname, "harness/globalSetup.ts")],
+    setupFiles: [path.join(__dirname, "harness/setup.ts")],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 120_000,
