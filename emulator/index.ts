@@ -12,6 +12,7 @@ import { Store } from "./state/store";
 import type { EmulatorSnapshot, OidcAppRequest, OktaApp, OktaEmulator, OktaEmulatorOptions } from "./types";
 import { renderApp, renderJwk, renderSecret } from "./views";
 
+export type { OktaErrorBody } from "./errors";
 export type {
   EmulatorSnapshot,
   FaultSpec,
