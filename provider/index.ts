@@ -4,11 +4,12 @@
  * written by any release calls them.
  */
 import { clientSecretProvider } from "./resources/clientSecret/provider";
+import type { ClientSecretInputs, ClientSecretOutputs } from "./resources/clientSecret/types";
 import type { FullResourceProvider } from "./resources/fullProvider";
 
 /** One provider per resource kind, each with all seven hooks (`configure, check, diff, create, read, update, delete`). */
-export const providers: { ClientSecret: FullResourceProvider } = {
-  ClientSecret: clientSecretProvider as FullResourceProvider,
+export const providers: { ClientSecret: FullResourceProvider<ClientSecretInputs, ClientSecretOutputs> } = {
+  ClientSecret: clientSecretProvider,
 };
 
 export type { OktaApiError } from "./okta/errors";

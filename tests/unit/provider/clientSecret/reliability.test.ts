@@ -1,0 +1,181 @@
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { providers } from "../../../../provider";
+import { setProcessOktaClientOptions } from "../../../../provider/okta/processClient";
+import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import { configRequest, fastRetry, secretsOf, startHookHarness } from "../harness";
+
+let emulator: OktaEmulator;
+let sleeps: number[];
+const hooks = providers.ClientSecret;
+
+beforeAll(async () => {
+  ({ emulator, sleeps } = await startHookHarness());
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  emulator.reset();
+  sleeps.length = 0;
+});
+
+/** An app whose only secret is a managed one, so exactly one slot is free. */
+async function appWithOneSecret() {
+  const app = await emulator.createApp();
+  await hooks.create({ appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string });
+  emulator.clearRequests();
+  return app;
+}
+
+describe("hooks through the emulator's faults", () => {
+  it.each([
+    { status: 500 as const, after: true },
+    { status: 503 as const, after: true },
+    { drop: true, after: true },
+  ])("create never makes a second secret when the POST's answer is lost (%o)", async (fault) => {
+    const app = await appWithOneSecret();
+    emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", ...fault });
+    const created = await hooks.create({ appId: app.id, rotationTriggers: { r: "1" } });
+    const secrets = secretsOf(emulator, app.id);
+    expect(secrets).toHaveLength(2);
+    expect(secrets.map((s) => s.id)).toContain((created.outs as ClientSecretOutputs).secretId);
+    expect((created.outs as ClientSecretOutputs).clientSecret).toBe(
+      secrets.find((s) => s.id === (created.outs as ClientSecretOutputs).secretId)?.client_secret,
+    );
+    expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("create retries 429, 5xx and a dropped connection on the way, ending with exactly one new secret", async () => {
+    const app = await appWithOneSecret();
+    emulator.faults.inject({ method: "GET", path: "/credentials/secrets$", status: 429, resetAfterSeconds: 2 });
+    emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", status: 502 });
+    emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", drop: true });
+    await hooks.create({ appId: app.id, clientSecret: "a-bring-your-own-secret-value" });
+    expect(secretsOf(emulator, app.id)).toHaveLength(2);
+    expect(sleeps[0]).toBeGreaterThanOrEqual(1_000);
+    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
+      "GET 429",
+      "GET 200",
+      "POST 502",
+      "GET 200",
+      "POST 0",
+      "GET 200",
+      "POST 201",
+    ]);
+  });
+
+  it("delete and update retry 5xx and dropped answers of idempotent calls", async () => {
+    const app = await emulator.createApp();
+    const created = await hooks.create({ appId: app.id });
+    emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", status: 503, after: true });
+    emulator.faults.inject({ method: "DELETE", drop: true, after: true });
+    await hooks.delete(created.id, created.outs as ClientSecretOutputs);
+    expect(secretsOf(emulator, app.id)).toHaveLength(1);
+    const again = await hooks.create({ appId: app.id });
+    emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", drop: true });
+    const updated = await hooks.update(again.id, again.outs as ClientSecretOutputs, {
+      appId: app.id,
+      status: "INACTIVE",
+    });
+    expect(updated.outs?.status).toBe("INACTIVE");
+  });
+
+  it("gives up within bounds with a clear error when Okta keeps failing", async () => {
+    const app = await appWithOneSecret();
+    emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", status: 503, count: 50 });
+    const error = (await hooks.create({ appId: app.id }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^creating a client secret for app ${app.id}: Okta HTTP 503 .*\\(POST /api/v1/apps/${app.id}/credentials/secrets, request id [\\w-]+, gave up after 6 attempts in`,
+      ),
+    );
+    expect(secretsOf(emulator, app.id)).toHaveLength(1);
+  });
+});
+
+describe("serialization per app", () => {
+  it("parallel creates on one app take the free slot one at a time: one succeeds, the others explain the slots", async () => {
+    const app = await appWithOneSecret();
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((n) => hooks.create({ appId: app.id, rotationTriggers: { n: `${n}` } })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results.filter((r) => r.status === "rejected")) {
+      expect(String((r as PromiseRejectedResult).reason)).toContain(`app ${app.id} already holds 2 client secrets`);
+    }
+    expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(secretsOf(emulator, app.id)).toHaveLength(2);
+  });
+
+  it("a replacement's create and the old resource's delete in parallel on one app never overlap", async () => {
+    const app = await appWithOneSecret();
+    const old = await hooks.create({ appId: app.id });
+    const [initial] = secretsOf(emulator, app.id);
+    // Free a slot for the replacement: retire the adopted secret, as a RotatingClientSecret would.
+    emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", delayMs: 150 });
+    emulator.clearRequests();
+    await Promise.all([
+      hooks.delete(`${app.id}/${initial?.id}`, {} as ClientSecretOutputs),
+      hooks.create({ appId: app.id, rotationTriggers: { r: "2" } }).catch((e: Error) => e),
+    ]);
+    const order = emulator.requests().map((r) => `${r.method} ${r.path.replace(/.*secrets/, "")}`);
+    expect(order.slice(0, 3)).toEqual([
+      `GET /${initial?.id}`,
+      `POST /${initial?.id}/lifecycle/deactivate`,
+      `DELETE /${initial?.id}`,
+    ]);
+    expect(order.slice(3)).toEqual(["GET ", "POST "]);
+    expect(secretsOf(emulator, app.id).map((s) => s.id)).toContain((old.outs as ClientSecretOutputs).secretId);
+  });
+});
+
+describe("rate limits and leaks", () => {
+  it("waits out the real /api/v1/apps bucket's 429 and gives up with Okta's E0000047 when it stays empty", async () => {
+    const limited = await startOktaEmulator({ rateLimit: 2 });
+    try {
+      const waits: number[] = [];
+      setProcessOktaClientOptions({ retry: { ...fastRetry(waits), maxAttempts: 3 } });
+      await hooks.configure(configRequest({ "okta:orgUrl": limited.url, "okta:apiToken": limited.apiToken }));
+      const app = await limited.createApp();
+      await hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
+      await hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
+      const error = (await hooks
+        .read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs)
+        .catch((e) => e)) as Error;
+      expect(error.message).toMatch(
+        /^reading client secret \w+ of app \w+: Okta HTTP 429 E0000047 API call exceeded rate limit/,
+      );
+      expect(error.message).toMatch(/gave up after 3 attempts/);
+      expect(waits).toHaveLength(2);
+      for (const wait of waits) expect(wait).toBeGreaterThan(1_000);
+    } finally {
+      setProcessOktaClientOptions({ retry: fastRetry(sleeps) });
+      await hooks.configure(configRequest({ "okta:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }));
+      await limited.close();
+    }
+  });
+
+  it("never puts a bring-your-own secret, a generated secret or the API token into an error", async () => {
+    const app = await emulator.createApp({
+      credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_jwt" } },
+    });
+    const value = "twenty-char-secret!!";
+    const refusal = (await hooks.create({ appId: app.id, clientSecret: value }).catch((e: unknown) => e)) as Error;
+    expect(refusal.message).toContain("Okta HTTP 400 E0000001 Api validation failed: client_secret");
+    const [initial] = secretsOf(emulator, app.id);
+    const adopted = await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string });
+    const onlyActive = (await hooks
+      .delete(adopted.id, adopted.outs as ClientSecretOutputs)
+      .catch((e: unknown) => e)) as Error;
+    emulator.faults.inject({ method: "GET", status: 500, count: 20 });
+    const exhausted = (await hooks
+      .read(adopted.id, adopted.outs as ClientSecretOutputs)
+      .catch((e: unknown) => e)) as Error;
+    for (const error of [refusal, onlyActive, exhausted]) {
+      const text = `${error.message}\n${error.stack}\n${inspect(error, { depth: 5 })}`;
+      expect(text).not.toContain(value);
+      expect(text).not.toContain(initial?.client_secret as string);
+      expect(text).not.toContain(emulator.apiToken);
+    }
+  });
+});
