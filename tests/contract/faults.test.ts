@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { startOktaEmulator } from "../../emulator";
-import { errorShape, useOktaHarness } from "./harness";
+import { callOkta, errorShape, useOktaHarness } from "./harness";
 
 const okta = useOktaHarness();
 const TOO_MANY = {
@@ -117,25 +117,24 @@ describe("rate limits", () => {
   it("counts /api/v1/apps requests in a bucket, sends X-Rate-Limit-* on every response, and 429s when empty", async () => {
     const limited = await startOktaEmulator({ rateLimit: 3 });
     try {
-      const auth = { Authorization: `SSWS ${limited.apiToken}` };
       const app = await limited.createApp();
-      const url = `${limited.url}/api/v1/apps/${app.id}/credentials/secrets`;
-      const remaining: string[] = [];
+      const path = `/api/v1/apps/${app.id}/credentials/secrets`;
+      const remaining: Array<string | null> = [];
       for (let i = 0; i < 3; i++) {
-        const response = await fetch(url, { headers: auth });
+        const response = await callOkta(limited, "GET", path);
         expect(response.status).toBe(200);
         expect(response.headers.get("x-rate-limit-limit")).toBe("3");
-        remaining.push(response.headers.get("x-rate-limit-remaining") ?? "");
+        remaining.push(response.headers.get("x-rate-limit-remaining"));
       }
       expect(remaining).toEqual(["2", "1", "0"]);
-      const refused = await fetch(url, { headers: auth });
+      const refused = await callOkta(limited, "GET", path);
       expect(refused.status).toBe(429);
-      expect(errorShape(await refused.json())).toEqual(TOO_MANY);
+      expect(errorShape(refused.body)).toEqual(TOO_MANY);
       const reset = Number(refused.headers.get("x-rate-limit-reset"));
       expect(reset).toBeGreaterThan(Date.now() / 1000);
       expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60);
       limited.reset();
-      expect((await fetch(url, { headers: auth })).status).toBe(404);
+      expect((await callOkta(limited, "GET", path)).status).toBe(404);
     } finally {
       await limited.close();
     }
@@ -146,14 +145,14 @@ describe("rate limits", () => {
     try {
       const app = await limited.createApp();
       limited.faults.inject({ delayMs: 400, count: 2 });
-      const url = `${limited.url}/api/v1/apps/${app.id}`;
-      const auth = { Authorization: `SSWS ${limited.apiToken}` };
-      const slow = [fetch(url, { headers: auth }), fetch(url, { headers: auth })];
+      const path = `/api/v1/apps/${app.id}`;
+      const slow = [callOkta(limited, "GET", path), callOkta(limited, "GET", path)];
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const third = await fetch(url, { headers: auth });
+      const third = await callOkta(limited, "GET", path);
       expect(third.status).toBe(429);
+      expect(errorShape(third.body)).toEqual(TOO_MANY);
       expect((await Promise.all(slow)).map((r) => r.status)).toEqual([200, 200]);
-      expect((await fetch(url, { headers: auth })).status).toBe(200);
+      expect((await callOkta(limited, "GET", path)).status).toBe(200);
     } finally {
       await limited.close();
     }

@@ -101,6 +101,11 @@ async function send<T>(url: string, method: string, init: RequestInit): Promise<
   return { status: response.status, body, headers: response.headers };
 }
 
+/** A Management API call to any emulator (e.g. one started with its own limits), validated like the harness's. */
+export function callOkta<T = Json>(emulator: OktaEmulator, method: string, path: string): Promise<ApiResponse<T>> {
+  return send(`${emulator.url}${path}`, method, { headers: { Authorization: `SSWS ${emulator.apiToken}` } });
+}
+
 /** Starts one emulator for the file (rate limit off unless given) and resets it after each test. */
 export function useOktaHarness(options: OktaEmulatorOptions = {}): OktaHarness {
   const harness = {} as OktaHarness;
