@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The quickstart (`npm start`): the Okta emulator, one ClientSecret created by `pulumi up`, and a rotation:
+# the two-secret limit caught in preview, the `+-` replace in `pulumi preview --diff`, the new secret created before
+# the old one is retired, and what Okta then holds. Everything lives in .quickstart/ and starts afresh on every run;
+# your own Pulumi login, backend and stacks are never touched.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+bold() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+show() { printf '\033[2m$ %s\033[0m\n' "$*"; }
+okta_api() { node scripts/quickstart/okta-api.cjs "$@"; }
+
+[ -d node_modules/@pulumi/pulumi ] || npm ci --no-audit --no-fund
+npm run --silent build
+
+state="$root/.quickstart"
+rm -rf "$state/backend" "$root/Pulumi.quickstart.yaml"
+# shellcheck source=scripts/pulumi-env.sh
+source scripts/pulumi-env.sh "$state"
+
+# The emulator: a local Okta org on a free loopback port. The token is ours, so it is never printed.
+OKTA_API_TOKEN="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("base64url"))')"
+export OKTA_API_TOKEN
+OKTA_EMULATOR_API_TOKEN="$OKTA_API_TOKEN" node dist/emulator/cli.js --port 0 >"$state/emulator.log" 2>&1 &
+emulator_pid=$!
+trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  grep -q "listening on" "$state/emulator.log" 2>/dev/null && break
+  sleep 0.1
+done
+OKTA_ORG_URL="$(sed -n 's/^okta-emulator listening on //p' "$state/emulator.log")"
+[ -n "$OKTA_ORG_URL" ] || { cat "$state/emulator.log" >&2; exit 1; }
+export OKTA_ORG_URL
+
+bold "1. An Okta org (the emulator at $OKTA_ORG_URL) and an OIDC app; Okta gives a new app one client secret"
+app_id="$(okta_api create-app "quickstart service")"
+initial_secret="$(okta_api first-secret "$app_id")"
+echo "app $app_id holds:"
+okta_api secrets "$app_id"
+
+bold "2. A stack, configured as for @pulumi/okta"
+pulumi="pulumi --non-interactive --stack quickstart"
+show "pulumi stack init quickstart"
+pulumi stack init quickstart --non-interactive >/dev/null
+show "pulumi config set okta:orgUrl $OKTA_ORG_URL"
+$pulumi config set okta:orgUrl "$OKTA_ORG_URL"
+show "pulumi config set --secret okta:apiToken ********"
+printf '%s' "$OKTA_API_TOKEN" | $pulumi config set --secret okta:apiToken
+show "pulumi config set appId $app_id"
+$pulumi config set appId "$app_id"
+
+bold "3. pulumi up: a ClientSecret for the app (examples/quickstart/index.ts)"
+show "pulumi up --yes"
+$pulumi up --yes
+echo "app $app_id now holds:"
+okta_api secrets "$app_id"
+
+bold "4. A rotation, previewed: the app already holds Okta's two secrets, so the preview stops before any change"
+show "pulumi config set rotation 2026-12"
+$pulumi config set rotation 2026-12
+show "pulumi preview --diff"
+if $pulumi preview --diff; then
+  echo "quickstart: expected the two-secret limit to stop this preview" >&2
+  exit 1
+fi
+
+bold "5. The fix the preview names: retire the secret Okta made with the app (deactivate, then delete, as in Okta's guide)"
+okta_api retire "$app_id" "$initial_secret"
+okta_api secrets "$app_id"
+
+bold "6. The rotation, reviewed: +- replace"
+show "pulumi preview --diff"
+$pulumi preview --diff
+
+bold "7. pulumi up: the new secret is created, then the old one is deactivated and deleted"
+show "pulumi up --yes"
+$pulumi up --yes
+
+bold "8. What Okta holds now: one ACTIVE secret, the new one"
+okta_api secrets "$app_id"
+show "pulumi stack output"
+$pulumi stack output
+echo
+echo "The secret stays encrypted in the state: 'pulumi stack output clientSecret --show-secrets' reveals it."
+echo "State and logs are in .quickstart/; the emulator stops now."
