@@ -8,7 +8,7 @@ import { type Authorizer, isRecord, type OktaTransport } from "./transport";
 export function apiTokenAuthorizer(token: string): Authorizer {
   return {
     header: async () => `SSWS ${token}`,
-    invalidate: () => {},
+    invalidate: () => false,
     secrets: () => [token],
   };
 }
@@ -39,8 +39,9 @@ export class OAuthAuthorizer implements Authorizer {
     return `Bearer ${await this.pending}`;
   }
 
-  invalidate(): void {
+  invalidate(): boolean {
     this.cached = undefined;
+    return true;
   }
 
   secrets(): string[] {

@@ -14,7 +14,7 @@ export interface OktaSettings {
 }
 
 /** Reads one stack config value by its full key, e.g. `okta:orgUrl`. */
-export type ConfigLookup = (key: string) => string | undefined;
+type ConfigLookup = (key: string) => string | undefined;
 
 const defaultScopes = ["okta.apps.read", "okta.apps.manage"];
 

@@ -1,16 +1,17 @@
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
 import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
 
-/** Supplies the `Authorization` header; `invalidate` drops a cached access token after a 401. */
+/** Supplies the `Authorization` header. */
 export interface Authorizer {
   header(): Promise<string>;
-  invalidate(): void;
+  /** Drops a cached access token after a 401; true when a fresh one can be fetched (worth one more try). */
+  invalidate(): boolean;
   /** Credentials to scrub from any error text. */
   secrets(): string[];
 }
 
 /** One request to the org. */
-export interface OktaRequest {
+interface OktaRequest {
   method: "GET" | "POST" | "DELETE";
   /** Path from the org's root, e.g. `/api/v1/apps/0oa…`. */
   path: string;
@@ -29,7 +30,7 @@ export interface OktaRequest {
 }
 
 /** A successful answer; `recovered` when it was found by `recover` after an ambiguous failure. */
-export interface OktaResponse {
+interface OktaResponse {
   status: number;
   body: unknown;
   requestId: string | undefined;
@@ -61,9 +62,9 @@ export class OktaTransport {
         const { response, body } = outcome;
         const requestId = response.headers.get("x-okta-request-id") ?? undefined;
         if (response.ok) return { status: response.status, body, requestId, recovered: false };
-        if (response.status === 401 && !reauthorized && this.authorizer && req.authenticate !== false) {
+        const refreshable = response.status === 401 && !reauthorized && req.authenticate !== false;
+        if (refreshable && this.authorizer?.invalidate()) {
           // An expired or revoked OAuth access token: get a fresh one, once.
-          this.authorizer.invalidate();
           reauthorized = true;
           attempt--;
           continue;

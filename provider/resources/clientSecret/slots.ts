@@ -1,7 +1,7 @@
 import type { OktaClientSecret } from "../../okta/oktaClient";
 
 /** Okta's limit of client secrets per app. */
-export const maxSecretsPerApp = 2;
+const maxSecretsPerApp = 2;
 
 // Best effort: the secret ids this provider process has seen in state (olds, outputs, reads). A process serves one
 // stack's run, so these are the secrets this stack manages.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OktaEmulator } from "../../../../emulator";
 import { providers } from "../../../../provider";
+import { processOktaClient } from "../../../../provider/okta/processClient";
 import { secretHash } from "../../../../provider/okta/secretHash";
 import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
 import { secretsOf, startHookHarness } from "../harness";
@@ -228,4 +229,43 @@ describe("update and delete", () => {
     expect(error.message).not.toContain(initial?.client_secret as string);
     expect(secretsOf(emulator, app.id)).toHaveLength(1);
   });
+});
+
+describe("Okta's own refusals of a bring-your-own secret (the client, without the hooks' validation)", () => {
+  it.each([
+    ["client_secret_basic", "x".repeat(101), "'client_secret' can't be more than '100' characters long."],
+    ["client_secret_basic", "short-secret", "'client_secret' must be at least '14' characters long."],
+    ["client_secret_basic", "non-ascii-secret-é-value", "must only contain printable ASCII"],
+    [
+      "client_secret_jwt",
+      "twenty-char-secret!!",
+      "must be at least '32' characters long when 'token_endpoint_auth_method' is 'client_secret_jwt'.",
+    ],
+    [
+      "private_key_jwt",
+      "a-bring-your-own-secret-value",
+      "'client_secret' can't be used when 'token_endpoint_auth_method' is 'private_key_jwt'.",
+    ],
+  ] as const)(
+    "%s app, secret %#: the message carries Okta's cause and what was being done",
+    async (method, secret, cause) => {
+      const body =
+        method === "private_key_jwt"
+          ? {
+              credentials: { oauthClient: { token_endpoint_auth_method: method } },
+              settings: { oauthClient: { grant_types: ["client_credentials"], jwks_uri: "https://example.com/jwks" } },
+            }
+          : { credentials: { oauthClient: { token_endpoint_auth_method: method } } };
+      const app = await emulator.createApp(body as never);
+      // check and create validate first; here Okta's own answer is under test.
+      const error = await processOktaClient()
+        .createClientSecret(app.id, { clientSecret: secret })
+        .catch((e: unknown) => e);
+      const message = (error as Error).message;
+      expect(message).toContain("Okta HTTP 400 E0000001 Api validation failed: client_secret: ");
+      expect(message).toContain(cause);
+      expect(message).toContain(`(POST /api/v1/apps/${app.id}/credentials/secrets, request id `);
+      expect(message).not.toContain(secret);
+    },
+  );
 });

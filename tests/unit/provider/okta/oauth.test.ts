@@ -1,9 +1,11 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { providers } from "../../../../provider";
 import { isOktaApiError } from "../../../../provider/okta/errors";
 import { OktaClient } from "../../../../provider/okta/oktaClient";
-import { fastRetry } from "../harness";
+import type { ClientSecretInputs, ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import { configRequest, fastRetry } from "../harness";
 
 let emulator: OktaEmulator;
 let serviceAppId: string;
@@ -88,5 +90,28 @@ describe("OAuth 2.0 (private_key_jwt client credentials) against the emulator's 
     expect(error).toMatchObject({ status: 401, errorCode: "invalid_client", method: "POST", path: "/oauth2/v1/token" });
     expect(error.message).toMatch(/^Okta HTTP 401 invalid_client The client_assertion is invalid/);
     expect(error.message).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+  });
+});
+
+describe("the ClientSecret hooks configured for OAuth 2.0", () => {
+  it("create and delete a secret with okta:clientId + okta:privateKey from the stack config", async () => {
+    const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
+    await providers.ClientSecret.configure(
+      configRequest({
+        "okta:orgUrl": emulator.url,
+        "okta:clientId": serviceAppId,
+        "okta:privateKey": pem,
+        "okta:privateKeyId": "svc-key-1",
+        "okta:scopes": "okta.apps.read,okta.apps.manage",
+      }),
+    );
+    emulator.clearRequests();
+    expect(
+      (await providers.ClientSecret.check({} as ClientSecretInputs, { appId: webAppId })).failures,
+    ).toBeUndefined();
+    const created = await providers.ClientSecret.create({ appId: webAppId });
+    await providers.ClientSecret.delete(created.id, created.outs as ClientSecretOutputs);
+    expect(tokenRequests()).toHaveLength(1);
+    expect(emulator.requests().every((r) => r.status < 300)).toBe(true);
   });
 });

@@ -84,7 +84,9 @@ describe("OktaClient against the emulator", () => {
     expect((await failureOf(okta.getClientSecret(app.id, "ocs00000000000000000"))).errorCode).toBe("E0000007");
     expect((await failureOf(okta.getApp("0oa00000000000000000"))).status).toBe(404);
     const wrong = new OktaClient({ orgUrl: emulator.url, auth: { kind: "apiToken", token: "00wrongtokenvalue" } });
+    emulator.clearRequests();
     const unauthorized = await failureOf(wrong.listClientSecrets(app.id));
+    expect(emulator.requests()).toHaveLength(1); // an API token cannot be refreshed: no second try
     expect(unauthorized).toMatchObject({ status: 401, errorCode: "E0000011" });
     expect(unauthorized.message).not.toContain("00wrongtokenvalue");
   });
