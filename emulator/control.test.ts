@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isLoopback } from "./http/routes/control";
 import { type OktaEmulator, startOktaEmulator } from "./index";
 
 describe("the control API", () => {
@@ -43,5 +44,14 @@ describe("the control API", () => {
 
     expect((await control("POST", "/reset")).status).toBe(204);
     expect(emulator.state()).toEqual({ apps: [] });
+  });
+});
+
+describe("isLoopback", () => {
+  it("admits 127.0.0.0/8 and ::1 (also IPv4-mapped) and nothing else", () => {
+    for (const a of ["127.0.0.1", "127.1.2.3", "::1", "::ffff:127.0.0.1"]) expect(isLoopback(a), a).toBe(true);
+    for (const a of ["10.0.0.1", "192.168.1.1", "::ffff:10.0.0.1", "fe80::1", "1127.0.0.1", "", undefined]) {
+      expect(isLoopback(a), String(a)).toBe(false);
+    }
   });
 });

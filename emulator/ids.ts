@@ -34,6 +34,11 @@ export function errorId(): string {
   return `oae${randomString(SECRET_ALPHABET, 22)}`;
 }
 
+/** An SSWS API token shaped like Okta's: `00` and 40 more characters. */
+export function apiTokenValue(): string {
+  return `00${randomString(SECRET_ALPHABET, 40)}`;
+}
+
 /** A bearer access token value; opaque, only the emulator reads it. */
 export function accessTokenValue(): string {
   return randomString(SECRET_ALPHABET, 64);

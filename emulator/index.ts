@@ -3,7 +3,7 @@ import { serve } from "@hono/node-server";
 import { FaultQueue } from "./faults";
 import type { EmulatorContext } from "./http/context";
 import { createHttpApp } from "./http/server";
-import { accessTokenValue } from "./ids";
+import { apiTokenValue } from "./ids";
 import { RateBucket } from "./rateLimit";
 import { RequestLog } from "./requestLog";
 import { createApp, defaultAppBody } from "./state/apps";
@@ -26,6 +26,13 @@ export type {
   RequestLogEntry,
 } from "./types";
 
+/** The URL clients use: a wildcard bind is reached through loopback. */
+function originOf(host: string, port: number): string {
+  if (host === "0.0.0.0") return `http://127.0.0.1:${port}`;
+  if (host === "::") return `http://[::1]:${port}`;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
 /**
  * Starts a local Okta Management API emulator on loopback.
  *
@@ -37,7 +44,7 @@ export type {
  */
 export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Promise<OktaEmulator> {
   const persisted = options.dataFile ? loadState(options.dataFile) : undefined;
-  const apiToken = options.apiToken ?? persisted?.apiToken ?? accessTokenValue().slice(0, 42);
+  const apiToken = options.apiToken ?? persisted?.apiToken ?? apiTokenValue();
   const dataFile = options.dataFile;
   const store = new Store(dataFile ? (data) => saveState(dataFile, { ...data, apiToken }) : undefined);
   if (persisted) store.load(persisted);
@@ -87,7 +94,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
-  ctx.origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  ctx.origin = originOf(host, port);
 
   let closed: Promise<void> | undefined;
   return {

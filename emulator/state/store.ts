@@ -31,8 +31,9 @@ export class Store {
   }
 
   removeApp(appId: string): void {
+    const clientId = this.apps.get(appId)?.clientId;
     this.apps.delete(appId);
-    for (const [token, record] of this.tokens) if (record.clientId === appId) this.tokens.delete(token);
+    for (const [token, record] of this.tokens) if (record.clientId === clientId) this.tokens.delete(token);
     this.changed();
   }
 

@@ -52,6 +52,8 @@ describe("apps", () => {
     const second = await okta.api<App[]>("GET", `/api/v1/apps?limit=2&after=${ids[1]}`);
     expect(second.body.map((a) => a.id)).toEqual(ids.slice(2));
     expect(second.headers.get("link")).not.toContain('rel="next"');
+    expect((await okta.api<App[]>("GET", "/api/v1/apps?q=B")).body.map((a) => a.id)).toEqual([ids[1]]);
+    expect((await okta.api<App[]>("GET", `/api/v1/apps?q=${ids[2]}`)).body.map((a) => a.id)).toEqual([ids[2]]);
   });
 
   it("deactivates, refuses to delete an ACTIVE app, deletes an INACTIVE one (204), then answers 404", async () => {

@@ -178,6 +178,24 @@ describe("Bearer access tokens on the Management API", () => {
     }
   });
 
+  it("a deleted app's tokens die with it, even when a new app later takes its client_id", async () => {
+    const made = () =>
+      okta.emulator.createApp({
+        credentials: { oauthClient: { client_id: "reused-client", client_secret: "r".repeat(20) } },
+      });
+    const first = await made();
+    const issued = await okta.token<Token>(
+      { grant_type: "client_credentials", scope: "okta.apps.read" },
+      basic("reused-client", "r".repeat(20)),
+    );
+    const auth = `Bearer ${issued.body.access_token}`;
+    expect((await okta.api("GET", "/api/v1/apps", { auth })).status).toBe(200);
+    await okta.api("POST", `/api/v1/apps/${first.id}/lifecycle/deactivate`);
+    expect((await okta.api("DELETE", `/api/v1/apps/${first.id}`)).status).toBe(204);
+    await made();
+    expect((await okta.api("GET", "/api/v1/apps", { auth })).status).toBe(401);
+  });
+
   it("validated every response against Okta's spec", () => {
     expect(validatedResponses()).toBeGreaterThan(25);
   });

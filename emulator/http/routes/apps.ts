@@ -23,8 +23,9 @@ export function appRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
   });
 
   routes.get("/", (c) => {
-    const q = c.req.query("q")?.toLowerCase();
-    const all = ctx.store.listApps().filter((a) => !q || a.label.toLowerCase().startsWith(q) || a.id === q);
+    const q = c.req.query("q");
+    const matches = (a: AppRecord) => !q || a.id === q || a.label.toLowerCase().startsWith(q.toLowerCase());
+    const all = ctx.store.listApps().filter(matches);
     const result = page(all, c.req.query("after"), c.req.query("limit"));
     const last = result.at(-1);
     const self = new URL(c.req.url);

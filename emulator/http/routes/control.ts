@@ -14,9 +14,22 @@ export interface ControlActions {
   createApp(body: Record<string, unknown>): unknown;
 }
 
+/** Whether a peer address is this machine (127.0.0.0/8 or ::1, also IPv4-mapped). */
+export function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
+  return address === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
+
 /** `/__emulator/…`: no auth, not rate-limited, not logged (the server binds loopback by default). */
 export function controlRoutes(actions: ControlActions): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
+  // Unauthenticated by design, so only for callers on this machine, even when the server binds a wider interface.
+  routes.use("*", async (c, next) => {
+    if (!isLoopback(c.env.incoming.socket.remoteAddress))
+      return c.json({ error: "the control API answers loopback only" }, 403);
+    await next();
+  });
   routes.get("/state", (c) => c.json(actions.state()));
   routes.post("/reset", (c) => {
     actions.reset();
