@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OktaEmulator } from "../../../../emulator";
 import { providers } from "../../../../provider";
-import { processOktaClient } from "../../../../provider/okta/processClient";
-import { secretHash } from "../../../../provider/okta/secretHash";
 import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
 import { secretsOf, startHookHarness } from "../harness";
 
@@ -15,95 +13,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
-const value = "a-bring-your-own-secret-value";
 const outsOf = (r: { outs?: ClientSecretOutputs }) => r.outs as ClientSecretOutputs;
-
-describe("create", () => {
-  it("POSTs a generated secret and answers the composite id and every output", async () => {
-    const app = await emulator.createApp();
-    const result = await hooks.create({ appId: app.id, rotationTriggers: { r: "1" } });
-    const outs = outsOf(result);
-    const stored = secretsOf(emulator, app.id).find((s) => s.id === outs.secretId);
-    expect(result.id).toBe(`${app.id}/${outs.secretId}`);
-    expect(outs).toEqual({
-      appId: app.id,
-      secretId: stored?.id,
-      clientSecret: stored?.client_secret,
-      secretHash: stored?.secret_hash,
-      status: "ACTIVE",
-      created: stored?.created,
-      lastUpdated: stored?.lastUpdated,
-      rotationTriggers: { r: "1" },
-    });
-    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 200", "POST 201"]);
-  });
-
-  it("POSTs a bring-your-own secret, and creates INACTIVE by creating then deactivating", async () => {
-    const app = await emulator.createApp();
-    const outs = outsOf(await hooks.create({ appId: app.id, clientSecret: value, status: "INACTIVE" }));
-    expect(outs).toMatchObject({ clientSecret: value, secretHash: secretHash(value), status: "INACTIVE" });
-    expect(emulator.requests().map((r) => r.method + r.path.replace(/.*secrets/, ""))).toEqual([
-      "GET",
-      "POST",
-      `POST/${outs.secretId}/lifecycle/deactivate`,
-    ]);
-  });
-
-  it("adopts an existing secret without a POST, applying status", async () => {
-    const app = await emulator.createApp();
-    await hooks.create({ appId: app.id });
-    const initial = secretsOf(emulator, app.id)[0];
-    emulator.clearRequests();
-    const outs = outsOf(
-      await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string, status: "INACTIVE" }),
-    );
-    expect(outs).toMatchObject({ secretId: initial?.id, clientSecret: initial?.client_secret, status: "INACTIVE" });
-    expect(outs.adoptSecretId).toBe(initial?.id);
-    expect(emulator.requests().map((r) => r.method)).toEqual(["GET", "POST"]);
-    expect(emulator.requests()[1]?.path).toMatch(/lifecycle\/deactivate$/);
-  });
-
-  it("creates a new secret instead of adopting again when check marked the adoption done", async () => {
-    const app = await emulator.createApp();
-    const initial = secretsOf(emulator, app.id)[0];
-    const outs = outsOf(await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string, adopted: true }));
-    expect(outs.secretId).not.toBe(initial?.id);
-    expect(secretsOf(emulator, app.id)).toHaveLength(2);
-  });
-
-  it("explains an adoptSecretId the app does not have", async () => {
-    const app = await emulator.createApp();
-    await expect(hooks.create({ appId: app.id, adoptSecretId: "ocs00000000000000000" })).rejects.toThrow(
-      `adopting client secret ocs00000000000000000 of app ${app.id}: the app has no such secret; set adoptSecretId`,
-    );
-  });
-
-  it("refuses to create on a full app with the slot explanation instead of Okta's 400", async () => {
-    const app = await emulator.createApp();
-    await hooks.create({ appId: app.id });
-    await expect(hooks.create({ appId: app.id })).rejects.toThrow(`app ${app.id} already holds 2 client secrets`);
-    expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
-  });
-
-  it("reports a failed INACTIVE as an init failure with the id, so the engine keeps the secret", async () => {
-    const lonely = await emulator.createApp();
-    const failed = (await hooks
-      .create({
-        appId: lonely.id,
-        adoptSecretId: secretsOf(emulator, lonely.id)[0]?.id as string,
-        status: "INACTIVE",
-        __provider: "shim",
-      })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      )) as Error & { id?: string; properties?: ClientSecretOutputs; reasons?: string[] };
-    expect(failed.message).toContain("it is the app's only ACTIVE client secret, which Okta refuses to deactivate");
-    expect(failed.id).toBe(`${lonely.id}/${secretsOf(emulator, lonely.id)[0]?.id}`);
-    expect(failed.properties).toMatchObject({ status: "ACTIVE", __provider: "shim" });
-    expect(failed.reasons).toEqual([failed.message]);
-  });
-});
 
 describe("read", () => {
   it("answers an empty id when the secret or the app is gone", async () => {
@@ -229,43 +139,4 @@ describe("update and delete", () => {
     expect(error.message).not.toContain(initial?.client_secret as string);
     expect(secretsOf(emulator, app.id)).toHaveLength(1);
   });
-});
-
-describe("Okta's own refusals of a bring-your-own secret (the client, without the hooks' validation)", () => {
-  it.each([
-    ["client_secret_basic", "x".repeat(101), "'client_secret' can't be more than '100' characters long."],
-    ["client_secret_basic", "short-secret", "'client_secret' must be at least '14' characters long."],
-    ["client_secret_basic", "non-ascii-secret-é-value", "must only contain printable ASCII"],
-    [
-      "client_secret_jwt",
-      "twenty-char-secret!!",
-      "must be at least '32' characters long when 'token_endpoint_auth_method' is 'client_secret_jwt'.",
-    ],
-    [
-      "private_key_jwt",
-      "a-bring-your-own-secret-value",
-      "'client_secret' can't be used when 'token_endpoint_auth_method' is 'private_key_jwt'.",
-    ],
-  ] as const)(
-    "%s app, secret %#: the message carries Okta's cause and what was being done",
-    async (method, secret, cause) => {
-      const body =
-        method === "private_key_jwt"
-          ? {
-              credentials: { oauthClient: { token_endpoint_auth_method: method } },
-              settings: { oauthClient: { grant_types: ["client_credentials"], jwks_uri: "https://example.com/jwks" } },
-            }
-          : { credentials: { oauthClient: { token_endpoint_auth_method: method } } };
-      const app = await emulator.createApp(body as never);
-      // check and create validate first; here Okta's own answer is under test.
-      const error = await processOktaClient()
-        .createClientSecret(app.id, { clientSecret: secret })
-        .catch((e: unknown) => e);
-      const message = (error as Error).message;
-      expect(message).toContain("Okta HTTP 400 E0000001 Api validation failed: client_secret: ");
-      expect(message).toContain(cause);
-      expect(message).toContain(`(POST /api/v1/apps/${app.id}/credentials/secrets, request id `);
-      expect(message).not.toContain(secret);
-    },
-  );
 });
