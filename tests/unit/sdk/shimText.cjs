@@ -10,9 +10,10 @@ const fromCwd = (id) => require(require.resolve(id, { paths: [process.cwd()] }))
 const [mode, arg] = process.argv.slice(2);
 if (mode === "serialize") {
   const packageDir = path.dirname(require.resolve(`${arg}/package.json`, { paths: [process.cwd()] }));
-  const shim = require(path.join(packageDir, "dist/sdk/providerShim.js")).clientSecretProvider;
+  const provider = require(path.join(packageDir, "dist/sdk/providerShim.js")).clientSecretProvider;
   const { serializeFunction } = fromCwd("@pulumi/pulumi/runtime/closure/serializeClosure");
-  serializeFunction(() => shim, { allowSecrets: true }).then((sf) => process.stdout.write(sf.text));
+  // Exactly as @pulumi/pulumi's dynamic/index.js does it: the captured variable's name is part of the text.
+  serializeFunction(() => provider, { allowSecrets: true }).then((sf) => process.stdout.write(sf.text));
 } else if (mode === "load") {
   const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json", { paths: [process.cwd()] }));
   const requireFromString = require(require.resolve("require-from-string", { paths: [pulumiDir] }));
