@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startOktaEmulator } from "../../emulator";
 import { callOkta, errorShape, useOktaHarness } from "./harness";
 
@@ -144,10 +144,11 @@ describe("rate limits", () => {
     const limited = await startOktaEmulator({ rateLimit: "off", concurrencyLimit: 2 });
     try {
       const app = await limited.createApp();
-      limited.faults.inject({ delayMs: 400, count: 2 });
+      limited.faults.inject({ delayMs: 1000, count: 2 });
       const path = `/api/v1/apps/${app.id}`;
       const slow = [callOkta(limited, "GET", path), callOkta(limited, "GET", path)];
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Both are admitted (in flight) as soon as they have taken their delay fault.
+      await vi.waitFor(() => expect(limited.faults.pending()).toEqual([]), { timeout: 5000, interval: 5 });
       const third = await callOkta(limited, "GET", path);
       expect(third.status).toBe(429);
       expect(errorShape(third.body)).toEqual(TOO_MANY);
