@@ -1,0 +1,66 @@
+import * as pulumi from "@pulumi/pulumi";
+import { oktaClientFromEnvironment } from "../provider";
+import type { ClientSecretStatus } from "./clientSecret";
+
+/** The arguments of {@link listClientSecrets}. */
+export interface ListClientSecretsArgs {
+  /** The OIDC app (`0oa…`). */
+  appId: string;
+}
+
+/** One secret of an app, without its value: compare values through `secretHash`. */
+export interface ClientSecretSummary {
+  secretId: string;
+  status: ClientSecretStatus;
+  /** Okta's `secret_hash` (first 16 bytes of SHA-256 of the secret, base64url). */
+  secretHash: string;
+  created: string;
+  lastUpdated: string;
+}
+
+/** What {@link listClientSecrets} answers. */
+export interface ListClientSecretsResult {
+  appId: string;
+  /** At most two (Okta's limit), oldest first as Okta lists them. */
+  secrets: ClientSecretSummary[];
+}
+
+const configKeys = ["orgUrl", "orgName", "baseUrl", "apiToken", "clientId", "privateKey", "privateKeyId", "scopes"];
+
+/**
+ * Lists the client secrets an app holds now, managed by Pulumi or not, without their values. Uses the same `okta:*`
+ * stack config as the resources (then the `OKTA_*` environment variables).
+ *
+ * @example
+ * ```ts
+ * const held = await listClientSecrets({ appId: "0oa1b2c3d4e5f6g7h8i9" });
+ * pulumi.log.info(`${held.secrets.length} of 2 slots used`);
+ * ```
+ */
+export async function listClientSecrets(args: ListClientSecretsArgs): Promise<ListClientSecretsResult> {
+  const config: Record<string, string | undefined> = {};
+  // runtime.getConfig reads the decrypted value without Config.get's warning about secrets; it is never logged.
+  for (const key of configKeys) config[`okta:${key}`] = pulumi.runtime.getConfig(`okta:${key}`);
+  const okta = oktaClientFromEnvironment(config);
+  try {
+    const secrets = await okta.listClientSecrets(args.appId);
+    return {
+      appId: args.appId,
+      secrets: secrets.map((s) => ({
+        secretId: s.id,
+        status: s.status,
+        secretHash: s.secret_hash ?? "",
+        created: s.created,
+        lastUpdated: s.lastUpdated,
+      })),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`listing the client secrets of app ${args.appId}: ${reason}`);
+  }
+}
+
+/** {@link listClientSecrets} for an app id that is an Output (e.g. an app created in the same program). */
+export function listClientSecretsOutput(args: { appId: pulumi.Input<string> }): pulumi.Output<ListClientSecretsResult> {
+  return pulumi.output(args.appId).apply((appId) => listClientSecrets({ appId }));
+}
