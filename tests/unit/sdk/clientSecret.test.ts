@@ -62,10 +62,8 @@ describe("ClientSecret (program side)", () => {
       { appId: "0oa1abcdefghijklmnop" },
       { additionalSecretOutputs: ["secretHash"], transformations: [seen.transformation] },
     );
-    expect((seen.args()?.opts as pulumi.CustomResourceOptions).additionalSecretOutputs).toEqual([
-      "secretHash",
-      "clientSecret",
-    ]);
+    const opts = seen.args()?.opts as pulumi.CustomResourceOptions | undefined;
+    expect(opts?.additionalSecretOutputs).toEqual(["secretHash", "clientSecret"]);
     expect(seen.args()?.type).toBe("pulumi-nodejs:dynamic/okta:ClientSecret");
   });
 });
