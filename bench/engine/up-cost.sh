@@ -49,16 +49,30 @@ toggle_up() { # switch the fixture to the other step, then deploy it (runs in su
 }
 noop_up() { pulumi up --yes --skip-preview --non-interactive; }
 
+# Modes and kinds are interleaved run by run, so a burst of load on the shared machine hits them alike.
+in_mode() { # $1 mode, rest: command
+  local mode="$1"
+  shift
+  if [ "$mode" = transpile-only ]; then PULUMI_NODEJS_TRANSPILE_ONLY=true "$@"; else "$@"; fi
+}
+first_up="$(time_ms noop_up)"
+log "first up (stack + 3 creates, type check on): ${first_up}ms"
+kinds="toggle_up noop_up preview"
+preview() { pulumi preview --non-interactive; }
+for _ in $(seq "$runs"); do
+  for kind in $kinds; do
+    for mode in typecheck transpile-only; do
+      time_ms in_mode "$mode" "$kind" >>"$work/$mode.$kind"
+    done
+  done
+done
+stats() { # "median / min / max" of a file of numbers
+  printf '%s / %s / %s' "$(median <"$1")" "$(sort -n "$1" | head -n1)" "$(sort -n "$1" | tail -n1)"
+}
 rows=""
 for mode in typecheck transpile-only; do
-  if [ "$mode" = transpile-only ]; then export PULUMI_NODEJS_TRANSPILE_ONLY=true; else unset PULUMI_NODEJS_TRANSPILE_ONLY; fi
-  first=""
-  [ "$mode" = typecheck ] && first="$(time_ms noop_up)" && log "first up (3 creates): ${first}ms"
-  changing="$(samples "$mode: up with a change" toggle_up)"
-  noop="$(samples "$mode: no-op up" noop_up)"
-  preview="$(samples "$mode: preview" pulumi preview --non-interactive)"
-  rows+="| $mode | ${changing// / / } | ${noop// / / } | ${preview// / / } |"$'\n'
-  [ -z "$first" ] || first_up="$first"
+  for kind in $kinds; do log "$mode $kind: $(tr '\n' ' ' <"$work/$mode.$kind")ms"; done
+  rows+="| $mode | $(stats "$work/$mode.toggle_up") | $(stats "$work/$mode.noop_up") | $(stats "$work/$mode.preview") |"$'\n'
 done
 pulumi destroy --yes --skip-preview --non-interactive >/dev/null
 

@@ -55,7 +55,7 @@ export function isolatedEnv(
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     // Test programs are type-checked by `npm run typecheck` under the strict root tsconfig; ts-node's own check
-    // (non-strict) would only add about 1.5 s to every command (docs/development.md).
+    // (non-strict) would only add about 2 s to every command (docs/development.md).
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   };
 }
