@@ -1,7 +1,8 @@
-import { defineConfig } from "vitest/config";
+import type { ViteUserConfig } from "vitest/config" with { "resolution-mode": "import" };
 
 // Unit, hook and contract tests: no Pulumi engine needed. End-to-end tests have their own config.
-export default defineConfig({
+// (A plain object, not defineConfig: `vitest/config` is ESM-only and this CommonJS package's typecheck refuses it.)
+export default {
   test: {
     include: [
       "provider/**/*.test.ts",
@@ -13,4 +14,4 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
-});
+} satisfies ViteUserConfig;
