@@ -39,9 +39,10 @@ export async function readClientSecret(
   const imported = prior.secretId === undefined;
   const echo = { rotationTriggers: prior.rotationTriggers, adoptSecretId: prior.adoptSecretId };
   const outputs = toOutputs(appId, secret, imported ? undefined : prior.clientSecret, echo);
-  // Inputs as Pulumi last set them, so a status drifted outside Pulumi is restored by the next `up`.
-  const inputs: ClientSecretOutputs = { ...outputs, status: imported ? secret.status : (prior.status ?? "ACTIVE") };
-  return { id, props: outputs, inputs: pickInputs(inputs) };
+  // Inputs change only on import or when the status drifted: the next preview then shows the status going back
+  // (`~ status: "INACTIVE" => "ACTIVE"`), and `up` restores it. Otherwise the stored inputs stay as the program set them.
+  if (!imported && secret.status === prior.status) return { id, props: outputs };
+  return { id, props: outputs, inputs: pickInputs(outputs) };
 }
 
 /** `update`: activates or deactivates the secret in place; every other change is a replacement. */

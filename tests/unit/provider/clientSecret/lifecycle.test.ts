@@ -23,7 +23,7 @@ describe("read", () => {
     expect(await hooks.read(`0oa00000000000000000/${outsOf(created).secretId}`, outsOf(created))).toEqual({ id: "" });
   });
 
-  it("reports status drift, keeps Pulumi's status in the inputs, and keeps the value Pulumi holds", async () => {
+  it("reports status drift in outputs and inputs (only then), keeping the value Pulumi holds", async () => {
     const app = await emulator.createApp();
     const created = await hooks.create({ appId: app.id, rotationTriggers: { r: "1" } });
     const outs = outsOf(created);
@@ -38,7 +38,8 @@ describe("read", () => {
       clientSecret: outs.clientSecret,
       rotationTriggers: { r: "1" },
     });
-    expect(read.inputs).toEqual({ appId: app.id, status: "ACTIVE", rotationTriggers: { r: "1" } });
+    expect(read.inputs).toEqual({ appId: app.id, status: "INACTIVE", rotationTriggers: { r: "1" } });
+    expect((await hooks.read(created.id, read.props)).inputs).toBeUndefined();
     const diff = await hooks.diff(created.id, read.props as ClientSecretOutputs, {
       appId: app.id,
       rotationTriggers: { r: "1" },
