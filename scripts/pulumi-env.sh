@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Source this file to run the Pulumi engine isolated from the user's own Pulumi:
 #
 #   source scripts/pulumi-env.sh [state-dir]     # default state dir: <repo>/.pulumi
