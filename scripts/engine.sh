@@ -96,7 +96,8 @@ build() {
   local tmp start hb
   tmp="$(mktemp -d "$cache_root/.build-XXXXXX")"
   trap 'kill "${hb:-}" 2>/dev/null; rm -rf "$tmp"' EXIT
-  export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
+  # -buildvcs=false: the cache may sit inside some git work tree; the version is stamped by -ldflags anyway.
+  export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=mod -buildvcs=false"
   mkdir -p "$tmp/bin"
 
   log "building the Pulumi CLI $CLI_VERSION from Go modules (about 6-8 minutes cold on 2 cores, downloads included)..."
