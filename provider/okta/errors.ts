@@ -97,3 +97,14 @@ function formatMessage(f: OktaApiErrorFields): string {
   const text = `${head}${causes} (${where.join(", ")})`;
   return f.context ? `${f.context}: ${text}` : text;
 }
+
+/**
+ * An error that explains a situation to the person running Pulumi (a full app, a refused deactivation). The
+ * dynamic-provider plugin prints `${error}: ${error.stack}` before the engine shows the message again, so the stack is
+ * left empty: the message appears twice rather than three times, and without frames that would only add noise.
+ */
+export function explainedError(message: string, cause?: unknown): Error {
+  const error = cause === undefined ? new Error(message) : new Error(message, { cause });
+  error.stack = "";
+  return error;
+}

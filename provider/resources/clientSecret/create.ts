@@ -1,5 +1,5 @@
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
-import { isOktaApiError, withContext } from "../../okta/errors";
+import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import { compositeId } from "../../okta/ids";
 import type { OktaClient, OktaClientSecret } from "../../okta/oktaClient";
 import { processOktaClient } from "../../okta/processClient";
@@ -63,7 +63,7 @@ async function createNew(okta: OktaClient, appId: string, clientSecret: string |
     throw withContext(e, `listing the client secrets of app ${appId} before creating one`);
   });
   const problem = slotProblem(appId, before);
-  if (problem) throw new Error(problem);
+  if (problem) throw explainedError(problem);
   const request = clientSecret === undefined ? { before } : { before, clientSecret };
   return okta.createClientSecret(appId, request).catch((e) => {
     throw withContext(e, `creating a client secret for app ${appId}`);

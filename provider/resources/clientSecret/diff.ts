@@ -1,5 +1,5 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
-import { withContext } from "../../okta/errors";
+import { explainedError, withContext } from "../../okta/errors";
 import { processOktaClient } from "../../okta/processClient";
 import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
@@ -65,5 +65,5 @@ async function assertFreeSlot(appId: string | undefined, replacing: string | und
       throw withContext(e, `listing the client secrets of app ${appId} to plan a replacement`);
     });
   const problem = slotProblem(appId, secrets, replacing);
-  if (problem) throw new Error(problem);
+  if (problem) throw explainedError(problem);
 }

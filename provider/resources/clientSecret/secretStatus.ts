@@ -1,4 +1,4 @@
-import { isOktaApiError, withContext } from "../../okta/errors";
+import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaClient, OktaClientSecret } from "../../okta/oktaClient";
 import type { ClientSecretStatus } from "./types";
 
@@ -17,12 +17,8 @@ export async function setSecretStatus(
       : await okta.deactivateClientSecret(appId, secretId);
   } catch (e) {
     if (isOktaApiError(e) && e.is(400, "only active client secret")) {
-      throw new Error(
-        `${doing}: it is the app's only ACTIVE client secret, which Okta refuses to deactivate: ${fix} (${e.message})`,
-        {
-          cause: e,
-        },
-      );
+      const why = "it is the app's only ACTIVE client secret, which Okta refuses to deactivate";
+      throw explainedError(`${doing}: ${why}: ${fix} (${e.message})`, e);
     }
     throw withContext(e, doing);
   }
