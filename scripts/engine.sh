@@ -64,7 +64,7 @@ install_plugin() { # copy pulumi-resource-pulumi-nodejs into $1, atomically, whe
 require_go() {
   local v
   if ! command -v go >/dev/null 2>&1; then
-    log "no Pulumi CLI on PATH and no Go toolchain to build one."
+    log "no usable Pulumi on PATH (pulumi $MIN_PATH_VERSION+ with pulumi-language-nodejs) and no Go toolchain to build one."
     log "Install Pulumi (https://www.pulumi.com/docs/install/, it brings pulumi-language-nodejs),"
     log "or Go $MIN_GO_VERSION+ (https://go.dev/dl/) to build the engine here once (about 6-8 minutes), then run this again."
     exit 1
