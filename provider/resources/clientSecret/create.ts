@@ -35,10 +35,12 @@ export async function createClientSecret(inputs: ClientSecretInputs): Promise<Cr
     } catch (e) {
       // The secret exists: report it to the engine as created but not initialised (the dynamic provider's
       // ErrorResourceInitFailed), so it is kept in state and the next `up` retries the status, rather than leak it.
-      const outputs: ClientSecretOutputs = toOutputs(appId, secret, inputs.clientSecret, echo);
-      if (inputs.__provider !== undefined) outputs.__provider = inputs.__provider;
+      // Those properties skip the path that encrypts additionalSecretOutputs, so they hold no value: update and
+      // read fill it in from Okta.
+      const { clientSecret: _value, ...properties } = toOutputs(appId, secret, inputs.clientSecret, echo);
       const failed = e instanceof Error ? e : new Error(String(e));
-      throw Object.assign(failed, { id, properties: outputs, reasons: [failed.message] });
+      const provider = inputs.__provider === undefined ? {} : { __provider: inputs.__provider };
+      throw Object.assign(failed, { id, properties: { ...properties, ...provider }, reasons: [failed.message] });
     }
   });
 }
