@@ -35,9 +35,8 @@ export async function createClientSecret(inputs: ClientSecretInputs): Promise<Cr
     } catch (e) {
       // The secret exists: report it to the engine as created but not initialised (the dynamic provider's
       // ErrorResourceInitFailed), so it is kept in state and the next `up` retries the status, rather than leak it.
-      // Those properties skip the path that encrypts additionalSecretOutputs, so they hold no value: update and
-      // read fill it in from Okta.
-      const { clientSecret: _value, ...properties } = toOutputs(appId, secret, inputs.clientSecret, echo);
+      // The engine encrypts additionalSecretOutputs in these properties too (measured: no plaintext in state).
+      const properties = toOutputs(appId, secret, inputs.clientSecret, echo);
       const failed = e instanceof Error ? e : new Error(String(e));
       const provider = inputs.__provider === undefined ? {} : { __provider: inputs.__provider };
       throw Object.assign(failed, { id, properties: { ...properties, ...provider }, reasons: [failed.message] });

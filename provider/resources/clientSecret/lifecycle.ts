@@ -54,18 +54,11 @@ export async function updateClientSecret(
   const { appId, secretId } = parseId(id);
   const desired = news.status ?? "ACTIVE";
   const echo = { rotationTriggers: news.rotationTriggers, adoptSecretId: news.adoptSecretId };
-  if (olds.status === desired && olds.clientSecret !== undefined) {
+  if (olds.status === desired) {
     const { rotationTriggers: _t, adoptSecretId: _a, ...rest } = olds;
     return { outs: withEcho(rest, echo) };
   }
-  // After a create whose status change failed (ErrorResourceInitFailed), state holds no value yet: fetch it.
   const okta = processOktaClient();
-  if (olds.status === desired) {
-    const current = await okta.getClientSecret(appId, secretId).catch((e) => {
-      throw withContext(e, `reading client secret ${secretId} of app ${appId}`);
-    });
-    return { outs: toOutputs(appId, current, undefined, echo) };
-  }
   const secret = await withAppLock(appId, () =>
     setSecretStatus(
       okta,
