@@ -42,7 +42,7 @@ describe("OktaApiError", () => {
 
   it("is recognised across module copies and realms, where instanceof fails", async () => {
     vi.resetModules();
-    const copy = await import("../../../../provider/okta/errors");
+    const copy = await import("../../../../provider/okta/errors.js");
     const fromCopy = new copy.OktaApiError(fields);
     expect(fromCopy instanceof OktaApiError).toBe(false);
     expect(isOktaApiError(fromCopy)).toBe(true);
