@@ -2,6 +2,7 @@ import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { isOktaApiError, withContext } from "../../okta/errors";
 import { processOktaClient } from "../../okta/processClient";
 import { isUnknown } from "../fullProvider";
+import { adoptionHonoured } from "./adoptions";
 import { clientSecretProblem, validateClientSecretInputs } from "./inputValidation";
 import { sameTriggers } from "./rotationTriggers";
 import { slotProblem } from "./slots";
@@ -20,7 +21,8 @@ export async function checkClientSecret(
   delete inputs.adopted;
   const existing = olds !== undefined && Object.keys(olds).some((k) => k !== "__provider");
   const adoptSecretId = news.adoptSecretId;
-  if (existing && typeof adoptSecretId === "string" && olds.adoptSecretId === adoptSecretId) {
+  const honouredBefore = existing ? olds.adoptSecretId === adoptSecretId : adoptionHonoured(news.appId, adoptSecretId);
+  if (typeof adoptSecretId === "string" && honouredBefore) {
     // Adoption is honoured when the resource is created or when adoptSecretId changes; any later replacement (a
     // rotation) must create a new secret, not take over the one the old resource still holds.
     inputs.adopted = true;

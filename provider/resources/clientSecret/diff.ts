@@ -3,6 +3,7 @@ import { explainedError, withContext } from "../../okta/errors";
 import { processOktaClient } from "../../okta/processClient";
 import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
+import { rememberAdoption } from "./adoptions";
 import { sameTriggers } from "./rotationTriggers";
 import { rememberManaged, slotProblem } from "./slots";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
@@ -18,6 +19,9 @@ export async function diffClientSecret(
   news: Partial<ClientSecretInputs>,
 ): Promise<DiffResult> {
   rememberManaged(olds.secretId);
+  if (news.adoptSecretId !== undefined && news.adoptSecretId === olds.adoptSecretId) {
+    rememberAdoption(olds.appId, olds.adoptSecretId);
+  }
   const replaces: string[] = [];
   if (news.appId !== olds.appId) replaces.push("appId");
   if (news.clientSecret !== undefined) {
@@ -34,7 +38,7 @@ export async function diffClientSecret(
 
   if (replaces.length > 0 && adopt !== undefined && adopt === olds.secretId && news.adopted !== true) {
     // The replacement would adopt the very secret the old resource holds, and then delete it with the old resource.
-    throw new Error(
+    throw explainedError(
       `adoptSecretId names ${adopt}, the secret this resource already holds, while ${replaces.join(", ")} forces a ` +
         "replacement that would have to adopt it again: remove adoptSecretId (or leave it unchanged) to rotate",
     );
