@@ -2,7 +2,7 @@ import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
 import { isOktaApiError, withContext } from "../../okta/errors";
 import { processOktaClient } from "../../okta/processClient";
 import { isUnknown } from "../fullProvider";
-import { adoptionHonoured } from "./adoptions";
+import { adoptionHonoured, rememberAdoption } from "./adoptions";
 import { clientSecretProblem, validateClientSecretInputs } from "./inputValidation";
 import { sameTriggers } from "./rotationTriggers";
 import { slotProblem } from "./slots";
@@ -18,15 +18,12 @@ export async function checkClientSecret(
 ): Promise<CheckResult<ClientSecretInputs>> {
   const failures = validateClientSecretInputs(news);
   const inputs = { ...news } as unknown as ClientSecretInputs;
-  delete inputs.adopted;
   const existing = olds !== undefined && Object.keys(olds).some((k) => k !== "__provider");
   const adoptSecretId = news.adoptSecretId;
-  const honouredBefore = existing ? olds.adoptSecretId === adoptSecretId : adoptionHonoured(news.appId, adoptSecretId);
-  if (typeof adoptSecretId === "string" && honouredBefore) {
-    // Adoption is honoured when the resource is created or when adoptSecretId changes; any later replacement (a
-    // rotation) must create a new secret, not take over the one the old resource still holds.
-    inputs.adopted = true;
-  }
+  // Adoption is honoured when the resource is created or when adoptSecretId changes; any later replacement (a
+  // rotation) creates a new secret instead of taking over the one the old resource still holds (see adoptions.ts).
+  const honoured = (existing && olds.adoptSecretId === adoptSecretId) || adoptionHonoured(news.appId, adoptSecretId);
+  if (existing && honoured) rememberAdoption(news.appId as string, adoptSecretId as string);
   // Configuration errors surface here, at preview, even before the first request.
   const okta = processOktaClient();
   const appId = news.appId;
@@ -59,7 +56,7 @@ export async function checkClientSecret(
     if (reason) failures.push({ property: "clientSecret", reason });
   }
 
-  const adopting = typeof adoptSecretId === "string" && !isUnknown(adoptSecretId) && inputs.adopted !== true;
+  const adopting = typeof adoptSecretId === "string" && !isUnknown(adoptSecretId) && !honoured;
   if (adopting) {
     failures.push(...(await adoptionFailures(appId, adoptSecretId)));
   } else if (!existing && !isUnknown(adoptSecretId)) {
@@ -78,7 +75,7 @@ async function adoptionFailures(appId: string, secretId: string): Promise<CheckF
     return [];
   } catch (e) {
     if (isOktaApiError(e) && e.status === 404) {
-      const reason = `adoptSecretId: app ${appId} has no client secret ${secretId}; list its secrets (listClientSecrets) and use one of their ids`;
+      const reason = `adoptSecretId: app ${appId} has no client secret ${secretId}; set adoptSecretId to one of its secrets (see listClientSecrets), or remove adoptSecretId to create a new secret`;
       return [{ property: "adoptSecretId", reason }];
     }
     throw withContext(e, `reading client secret ${secretId} of app ${appId} to adopt it`);

@@ -4,6 +4,7 @@ import { compositeId } from "../../okta/ids";
 import type { OktaClient, OktaClientSecret } from "../../okta/oktaClient";
 import { processOktaClient } from "../../okta/processClient";
 import { withAppLock } from "../appLocks";
+import { adoptionHonoured } from "./adoptions";
 import { validateClientSecretInputs } from "./inputValidation";
 import { toOutputs } from "./outputs";
 import { setSecretStatus } from "./secretStatus";
@@ -21,7 +22,7 @@ export async function createClientSecret(inputs: ClientSecretInputs): Promise<Cr
   const { appId } = inputs;
   const desired = inputs.status ?? "ACTIVE";
   return withAppLock(appId, async () => {
-    const adopting = inputs.adoptSecretId !== undefined && inputs.adopted !== true;
+    const adopting = inputs.adoptSecretId !== undefined && !adoptionHonoured(appId, inputs.adoptSecretId);
     const secret = adopting
       ? await adopt(okta, appId, inputs.adoptSecretId as string)
       : await createNew(okta, appId, inputs.clientSecret);

@@ -3,7 +3,7 @@ import { explainedError, withContext } from "../../okta/errors";
 import { processOktaClient } from "../../okta/processClient";
 import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
-import { rememberAdoption } from "./adoptions";
+import { adoptionHonoured, rememberAdoption } from "./adoptions";
 import { sameTriggers } from "./rotationTriggers";
 import { rememberManaged, slotProblem } from "./slots";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
@@ -36,7 +36,7 @@ export async function diffClientSecret(
   // Removing adoptSecretId changes nothing (the secret is already ours); naming the secret we already hold neither.
   if (adopt !== undefined && adopt !== olds.adoptSecretId && adopt !== olds.secretId) replaces.push("adoptSecretId");
 
-  if (replaces.length > 0 && adopt !== undefined && adopt === olds.secretId && news.adopted !== true) {
+  if (replaces.length > 0 && adopt !== undefined && adopt === olds.secretId && !adoptionHonoured(news.appId, adopt)) {
     // The replacement would adopt the very secret the old resource holds, and then delete it with the old resource.
     throw explainedError(
       `adoptSecretId names ${adopt}, the secret this resource already holds, while ${replaces.join(", ")} forces a ` +
@@ -58,7 +58,10 @@ function matchesSecret(value: string, olds: Partial<ClientSecretOutputs>): boole
 
 /** True when the replacement will POST a secret (rather than adopt an existing one). */
 function createsSecret(news: Partial<ClientSecretInputs>, replaces: string[]): boolean {
-  return !(replaces.includes("adoptSecretId") || (news.adoptSecretId !== undefined && news.adopted !== true));
+  return !(
+    replaces.includes("adoptSecretId") ||
+    (news.adoptSecretId !== undefined && !adoptionHonoured(news.appId, news.adoptSecretId))
+  );
 }
 
 async function assertFreeSlot(appId: string | undefined, replacing: string | undefined): Promise<void> {

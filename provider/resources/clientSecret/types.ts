@@ -8,11 +8,6 @@ export interface ClientSecretInputs {
   status?: ClientSecretStatus;
   rotationTriggers?: Record<string, string>;
   adoptSecretId?: string;
-  /**
-   * Set by `check` on an existing resource whose `adoptSecretId` did not change: a replacement then creates a new
-   * secret instead of adopting again the one the old resource still holds. `diff` ignores it.
-   */
-  adopted?: boolean;
   /** Added by the engine; passed through untouched. */
   __provider?: string;
 }

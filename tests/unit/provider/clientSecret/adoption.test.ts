@@ -18,7 +18,7 @@ async function replace(olds: ClientSecretOutputs, oldInputs: ClientSecretInputs,
   const first = await hooks.check(oldInputs, news);
   const diff = await hooks.diff(`${olds.appId}/${olds.secretId}`, olds, first.inputs as ClientSecretInputs);
   expect(diff.replaces?.length).toBeGreaterThan(0);
-  const second = await hooks.check({}, news);
+  const second = await hooks.check({} as ClientSecretInputs, news);
   expect(second.failures ?? []).toEqual([]);
   return (await hooks.create(second.inputs as ClientSecretInputs)).outs as ClientSecretOutputs;
 }
@@ -32,7 +32,7 @@ describe("adoption across replacements, in the engine's call order", () => {
       adoptSecretId: initial?.id as string,
       rotationTriggers: { r: "1" },
     };
-    const checked = await hooks.check({}, adopt);
+    const checked = await hooks.check({} as ClientSecretInputs, adopt);
     const adopted = (await hooks.create(checked.inputs as ClientSecretInputs)).outs as ClientSecretOutputs;
     expect(adopted.secretId).toBe(initial?.id);
 

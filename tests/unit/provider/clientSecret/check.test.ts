@@ -138,7 +138,7 @@ describe("check: the app in Okta", () => {
     expect(reason).toContain("deactivate and delete a secret that is not needed first");
   });
 
-  it("checks that the secret to adopt exists, and marks an existing adoption so a rotation creates a new secret", async () => {
+  it("checks that the secret to adopt exists, and not again once an existing resource adopted it", async () => {
     const app = await emulator.createApp();
     const [initial] = emulator.state().apps[0]?.secrets ?? [];
     const missing = await hooks.check({}, { appId: app.id, adoptSecretId: "ocs00000000000000000" });
@@ -148,8 +148,10 @@ describe("check: the app in Okta", () => {
     });
     const adopt = { appId: app.id, adoptSecretId: initial?.id };
     expect(await hooks.check({}, adopt)).toEqual({ inputs: adopt });
+    emulator.clearRequests();
     const later = await hooks.check(adopt, { ...adopt, rotationTriggers: { r: "2" } });
-    expect(later.inputs).toEqual({ ...adopt, rotationTriggers: { r: "2" }, adopted: true });
+    expect(later).toEqual({ inputs: { ...adopt, rotationTriggers: { r: "2" } } });
+    expect(emulator.requests().filter((r) => r.path.includes(`/secrets/${initial?.id}`))).toEqual([]);
   });
 
   it("does not call Okta for an unchanged existing resource", async () => {

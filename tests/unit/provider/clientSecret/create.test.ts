@@ -63,10 +63,13 @@ describe("create", () => {
     expect(emulator.requests()[1]?.path).toMatch(/lifecycle\/deactivate$/);
   });
 
-  it("creates a new secret instead of adopting again when check marked the adoption done", async () => {
+  it("creates a new secret instead of adopting again when an existing resource already adopted it", async () => {
     const app = await emulator.createApp();
     const initial = secretsOf(emulator, app.id)[0];
-    const outs = outsOf(await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string, adopted: true }));
+    const adopted = outsOf(await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string }));
+    // diff of the existing resource, as the engine runs it before a replacement's create
+    await hooks.diff(`${app.id}/${adopted.secretId}`, adopted, { appId: app.id, adoptSecretId: initial?.id as string });
+    const outs = outsOf(await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string }));
     expect(outs.secretId).not.toBe(initial?.id);
     expect(secretsOf(emulator, app.id)).toHaveLength(2);
   });

@@ -33,9 +33,9 @@ const olds: ClientSecretOutputs = {
 const id = `${appId}/${olds.secretId}`;
 const same = { appId, clientSecret: value, rotationTriggers: { a: "1", b: "2" }, adoptSecretId };
 
-describe("diff (no replacement needs a slot here)", () => {
-  it("reports no change for the same inputs (trigger order, __provider and the adopted marker ignored)", async () => {
-    expect(await hooks.diff(id, olds, { ...same, adopted: true, __provider: "other" })).toEqual({
+describe("diff", () => {
+  it("reports no change for the same inputs (trigger order and __provider ignored)", async () => {
+    expect(await hooks.diff(id, olds, { ...same, __provider: "other" })).toEqual({
       changes: false,
       replaces: [],
       deleteBeforeReplace: false,
@@ -49,14 +49,10 @@ describe("diff (no replacement needs a slot here)", () => {
   });
 
   it("replaces on rotationTriggers, clientSecret and a new adoptSecretId; removing adoptSecretId changes nothing", async () => {
+    // A real app with a free slot: a rotation creates a secret, so diff looks at the app's slots.
+    const app = await emulator.createApp();
     const replaces = async (news: Record<string, unknown>) =>
-      (
-        await hooks.diff(
-          id,
-          { ...olds, appId: "0oaunknownapp0000000" },
-          { ...same, appId: "0oaunknownapp0000000", ...news },
-        )
-      ).replaces;
+      (await hooks.diff(id, { ...olds, appId: app.id }, { ...same, appId: app.id, ...news })).replaces;
     expect(await replaces({ rotationTriggers: { a: "1", b: "3" } })).toEqual(["rotationTriggers"]);
     expect(await replaces({ rotationTriggers: undefined })).toEqual(["rotationTriggers"]);
     expect(await replaces({ clientSecret: "another-secret-value-1" })).toEqual(["clientSecret"]);
@@ -93,7 +89,6 @@ describe("diff: slots for a replacement (create before delete)", () => {
     const result = await hooks.diff(created.id, created.outs as ClientSecretOutputs, {
       appId: app.id,
       adoptSecretId: created.outs?.adoptSecretId as string,
-      adopted: true,
       rotationTriggers: { r: "2" },
     });
     expect(result).toEqual({ changes: true, replaces: ["rotationTriggers"], deleteBeforeReplace: false });

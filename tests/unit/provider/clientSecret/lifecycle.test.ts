@@ -59,7 +59,6 @@ describe("read", () => {
     const diff = await hooks.diff(created.id, read.props as ClientSecretOutputs, {
       appId: app.id,
       adoptSecretId,
-      adopted: true,
     });
     expect(diff.replaces).toEqual(["secretHash"]);
   });
