@@ -46,7 +46,7 @@ export async function checkClientSecret(
       property: "appId",
       reason:
         `app ${appId} authenticates with private_key_jwt, so Okta allows it no client secrets: ` +
-        "use ClientJsonWebKey for it, or change its token_endpoint_auth_method",
+        "authenticate it with a JSON Web Key (/credentials/jwks) instead, or change its token_endpoint_auth_method",
     });
     return result(inputs, failures);
   }

@@ -33,13 +33,15 @@ export function slotProblem(appId: string, secrets: OktaClientSecret[], replacin
     return `  - ${s.id} ${s.status}, created ${s.created} (${role})`;
   });
   const others = secrets.filter((s) => s.id !== replacing && !managed.has(s.id));
-  const adopt = others[0]
-    ? `adopt the unmanaged secret instead of creating one (\`adoptSecretId: "${others[0].id}"\`), or `
-    : "";
+  const other = others[0]?.id;
   const action = replacing ? "replace this ClientSecret (create before delete)" : "create a client secret";
-  return (
-    `cannot ${action}: app ${appId} already holds ${secrets.length} client secrets, Okta's maximum:\n${lines.join("\n")}\n` +
-    `Fix: ${adopt}deactivate and delete a secret that is not needed first (Admin Console or API), ` +
-    "or manage two slots with RotatingClientSecret."
-  );
+  const fix = replacing
+    ? "deactivate and delete a secret that is not needed first (Admin Console or API)" +
+      (other
+        ? `, or adopt it in a ClientSecret of its own (\`adoptSecretId: "${other}"\`) and then remove that resource`
+        : "") +
+      "; or accept a gap with the `deleteBeforeReplace: true` option (the old secret goes first)."
+    : (other ? `adopt an existing secret instead of creating one (\`adoptSecretId: "${other}"\`), or ` : "") +
+      "deactivate and delete a secret that is not needed first (Admin Console or API).";
+  return `cannot ${action}: app ${appId} already holds ${secrets.length} client secrets, Okta's maximum:\n${lines.join("\n")}\nFix: ${fix}`;
 }
