@@ -40,7 +40,7 @@ export function slotProblem(appId: string, secrets: OktaClientSecret[], replacin
       (other
         ? `, or adopt it in a ClientSecret of its own (\`adoptSecretId: "${other}"\`) and then remove that resource`
         : "") +
-      "; or accept a gap with the `deleteBeforeReplace: true` option (the old secret goes first)."
+      "."
     : (other ? `adopt an existing secret instead of creating one (\`adoptSecretId: "${other}"\`), or ` : "") +
       "deactivate and delete a secret that is not needed first (Admin Console or API).";
   return `cannot ${action}: app ${appId} already holds ${secrets.length} client secrets, Okta's maximum:\n${lines.join("\n")}\nFix: ${fix}`;
