@@ -66,7 +66,7 @@ require_go() {
   if ! command -v go >/dev/null 2>&1; then
     log "no usable Pulumi on PATH (pulumi $MIN_PATH_VERSION+ with pulumi-language-nodejs) and no Go toolchain to build one."
     log "Install Pulumi (https://www.pulumi.com/docs/install/, it brings pulumi-language-nodejs),"
-    log "or Go $MIN_GO_VERSION+ (https://go.dev/dl/) to build the engine here once (about 6-8 minutes), then run this again."
+    log "or Go $MIN_GO_VERSION+ (https://go.dev/dl/) to build the engine here once (6-13 minutes on 2 cores), then run this again."
     exit 1
   fi
   v="$(go env GOVERSION | sed 's/^go//')"
@@ -100,7 +100,7 @@ build() {
   export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=mod -buildvcs=false"
   mkdir -p "$tmp/bin"
 
-  log "building the Pulumi CLI $CLI_VERSION from Go modules (about 6-8 minutes cold on 2 cores, downloads included)..."
+  log "building the Pulumi CLI $CLI_VERSION from Go modules (6-13 minutes cold on 2 cores, downloads included)..."
   start=$SECONDS
   heartbeat "building the CLI" &
   hb=$!

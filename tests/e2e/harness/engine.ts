@@ -25,7 +25,7 @@ async function findEngine(): Promise<string> {
     await execFileAsync("bash", [script, "--check"]);
   } catch {
     throw new Error(
-      "No Pulumi engine for the end-to-end tests: `npm test` builds one (once, about 6-8 minutes, cached outside " +
+      "No Pulumi engine for the end-to-end tests: `npm test` builds one (once, 6-13 minutes, cached outside " +
         "the clone), or run `bash scripts/engine.sh`, or install Pulumi (pulumi + pulumi-language-nodejs on PATH).",
     );
   }
