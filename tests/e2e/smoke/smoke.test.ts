@@ -88,6 +88,14 @@ describe("smoke: a TypeScript program with a dynamic resource, under the real en
     const error = await stack.pulumi(["config", "get", "missing-key"]).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain("`pulumi config get missing-key` failed with code");
-    expect((error as Error).message).not.toContain(stack.emulator.apiToken);
+    // `config get` prints a secret in plaintext: an unexpected outcome must not carry it into the error.
+    const token = stack.emulator.apiToken;
+    expect((await stack.pulumi(["config", "get", "okta:apiToken"])).stdout.trim()).toBe(token);
+    const leaked = await stack
+      .pulumi(["config", "get", "okta:apiToken"], { expectFailure: true })
+      .catch((e: Error) => e);
+    expect((leaked as Error).message).toContain("expected to fail, but it succeeded");
+    expect((leaked as Error).message).toContain("[redacted]");
+    expect((leaked as Error).message).not.toContain(token);
   });
 });
