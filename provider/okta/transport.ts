@@ -93,6 +93,12 @@ export class OktaTransport {
         throw this.error(req, { ...failure, attempts: this.tally(attempt, start) });
       }
       await this.policy.sleep(delay);
+      if (ambiguous && req.recover) {
+        // A request that timed out (or a 502/503/504 from a proxy) may still be running at Okta: look once more,
+        // after the wait, just before repeating it.
+        const late = await req.recover();
+        if (late !== undefined) return { status: 200, body: late, requestId: undefined, recovered: true };
+      }
     }
   }
 

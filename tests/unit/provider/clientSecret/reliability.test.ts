@@ -57,8 +57,10 @@ describe("hooks through the emulator's faults", () => {
       "GET 429",
       "GET 200",
       "POST 502",
-      "GET 200",
+      "GET 200", // did the POST make a secret? no
+      "GET 200", // and after the backoff? still no: post again
       "POST 0",
+      "GET 200",
       "GET 200",
       "POST 201",
     ]);

@@ -203,3 +203,22 @@ describe("creating a secret is never repeated blindly", () => {
     expect(secretsOf(emulator, app.id)).toHaveLength(1);
   });
 });
+
+describe("a create that timed out but still ran at Okta", () => {
+  it("is found by a second look after the backoff, instead of being posted again", async () => {
+    const app = await emulator.createApp();
+    // Okta handles the POST 300 ms after it arrives; the client gives up after 100 ms and waits 400 ms.
+    emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", delayMs: 300 });
+    const patient = client({
+      requestTimeoutMs: 100,
+      baseDelayMs: 400,
+      maxDelayMs: 400,
+      random: () => 1,
+      sleep: (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
+    const made = await patient.createClientSecret(app.id);
+    expect(secretsOf(emulator, app.id).map((s) => s.id)).toContain(made.id);
+    expect(secretsOf(emulator, app.id)).toHaveLength(2);
+    expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+});
