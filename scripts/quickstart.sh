@@ -7,8 +7,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bold() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
-show() { printf '\033[2m$ %s\033[0m\n' "$*"; }
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then b=$'\033[1m' d=$'\033[2m' r=$'\033[0m'; else b="" d="" r=""; fi
+bold() { printf '\n%s== %s%s\n' "$b" "$*" "$r"; }
+show() { printf '%s$ %s%s\n' "$d" "$*" "$r"; }
 okta_api() { node scripts/quickstart/okta-api.cjs "$@"; }
 
 [ -d node_modules/@pulumi/pulumi ] || npm ci --no-audit --no-fund

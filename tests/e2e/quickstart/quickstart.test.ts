@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
+import { promisify, stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
 
 // `npm start` as a user runs it: the emulator, the engine, a ClientSecret, the two-slot limit caught at preview, and a
@@ -17,7 +17,7 @@ describe("the quickstart (scripts/quickstart.sh, what `npm start` runs)", () => 
       maxBuffer: 16 * 1024 * 1024,
       timeout: 300_000,
     });
-    const text = stdout.replace(/\x1b\[[0-9;]*m/g, "");
+    const text = stripVTControlCharacters(stdout);
     const section = (n: number) => text.slice(text.indexOf(`== ${n}.`), text.indexOf(`== ${n + 1}.`));
 
     expect(section(3)).toMatch(/\+ {2}pulumi-nodejs:dynamic\/okta:ClientSecret app-secret created/);
