@@ -55,3 +55,32 @@ describe("isLoopback", () => {
     }
   });
 });
+
+describe("regenerating a secret in place (a change made outside the API)", () => {
+  it("keeps the id, changes value, hash and lastUpdated, over HTTP and programmatically; 404 for unknown ids", async () => {
+    const emulator = await startOktaEmulator({ rateLimit: "off" });
+    try {
+      const app = await emulator.createApp();
+      const [before] = emulator.state().apps[0]?.secrets ?? [];
+      const response = await fetch(`${emulator.url}/__emulator/apps/${app.id}/secrets/${before?.id}/regenerate`, {
+        method: "POST",
+      });
+      expect(response.status).toBe(200);
+      const after = (await response.json()) as { id: string; client_secret: string; secret_hash: string };
+      expect(after.id).toBe(before?.id);
+      expect(after.client_secret).not.toBe(before?.client_secret);
+      expect(after.secret_hash).not.toBe(before?.secret_hash);
+      expect(emulator.state().apps[0]?.secrets[0]?.secret_hash).toBe(after.secret_hash);
+
+      const again = emulator.regenerateSecret(app.id, after.id);
+      expect(again.secret_hash).not.toBe(after.secret_hash);
+      const missing = await fetch(`${emulator.url}/__emulator/apps/${app.id}/secrets/ocs00000000000000000/regenerate`, {
+        method: "POST",
+      });
+      expect(missing.status).toBe(404);
+      expect(emulator.requests()).toEqual([]);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

@@ -8,8 +8,16 @@ import { RateBucket } from "./rateLimit";
 import { RequestLog } from "./requestLog";
 import { createApp, defaultAppBody } from "./state/apps";
 import { loadState, saveState } from "./state/persistence";
+import { regenerateSecretValue } from "./state/secrets";
 import { Store } from "./state/store";
-import type { EmulatorSnapshot, OidcAppRequest, OktaApp, OktaEmulator, OktaEmulatorOptions } from "./types";
+import type {
+  EmulatorSnapshot,
+  OidcAppRequest,
+  OktaApp,
+  OktaClientSecret,
+  OktaEmulator,
+  OktaEmulatorOptions,
+} from "./types";
 import { renderApp, renderJwk, renderSecret } from "./views";
 
 export type { OktaErrorBody } from "./errors";
@@ -76,6 +84,8 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
   };
   const createAppNow = (body: Partial<OidcAppRequest> = {}): OktaApp =>
     renderApp(createApp(store, defaultAppBody(body)), ctx.origin);
+  const regenerate = (appId: string, secretId: string): OktaClientSecret =>
+    renderSecret(appId, regenerateSecretValue(store, appId, secretId), ctx.origin);
 
   const http = createHttpApp(ctx, {
     state: snapshot,
@@ -86,6 +96,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
     clearFaults: () => ctx.faults.clear(),
     pendingFaults: () => ctx.faults.pending(),
     createApp: (body) => createAppNow(body as Partial<OidcAppRequest>),
+    regenerateSecret: regenerate,
   });
 
   const host = options.host ?? "127.0.0.1";
@@ -101,6 +112,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
     url: ctx.origin,
     apiToken,
     createApp: async (body) => createAppNow(body),
+    regenerateSecret: regenerate,
     state: snapshot,
     requests: () => ctx.log.list(),
     clearRequests: () => ctx.log.clear(),

@@ -22,6 +22,11 @@ export interface OktaEmulator {
   apiToken: string;
   /** Creates an OIDC app exactly as `POST /api/v1/apps` does; default: a web service app, `client_secret_basic`, `client_credentials`. */
   createApp(body?: Partial<OidcAppRequest>): Promise<OktaApp>;
+  /**
+   * Gives a client secret a new value in place (same id), as a change made outside the Management API would (e.g.
+   * regenerated in the Admin Console): for drift tests. Throws Okta's 404 error for an unknown app or secret.
+   */
+  regenerateSecret(appId: string, secretId: string): OktaClientSecret;
   /** A deep copy of everything: apps with their secrets (plaintext included) and JSON Web Keys. */
   state(): EmulatorSnapshot;
   /** Every Management API and OAuth request in order (control API excluded). */

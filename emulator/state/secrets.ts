@@ -52,6 +52,19 @@ export function createSecret(
   return record;
 }
 
+/**
+ * Gives a secret a new generated value in place, same id: what a change made outside the Management API looks like
+ * to a client that kept the old value (e.g. a secret regenerated in the Admin Console). Control API only.
+ */
+export function regenerateSecretValue(store: Store, appId: string, secretId: string): SecretRecord {
+  const secret = findSecret(store, appId, secretId);
+  secret.secret = generateClientSecret();
+  secret.hash = secretHash(secret.secret);
+  secret.lastUpdated = oktaTimestamp();
+  store.changed();
+  return secret;
+}
+
 /** The secret or Okta's 404 for it. */
 export function findSecret(store: Store, appId: string, secretId: string): SecretRecord {
   const secret = store.app(appId).secrets.find((s) => s.id === secretId);

@@ -12,6 +12,7 @@ export interface ControlActions {
   clearFaults(): void;
   pendingFaults(): FaultSpec[];
   createApp(body: Record<string, unknown>): unknown;
+  regenerateSecret(appId: string, secretId: string): unknown;
 }
 
 /** Whether a peer address is this machine (127.0.0.0/8 or ::1, also IPv4-mapped). */
@@ -55,5 +56,8 @@ export function controlRoutes(actions: ControlActions): Hono<EmulatorEnv> {
     return c.body(null, 204);
   });
   routes.post("/apps", async (c) => c.json(actions.createApp(await readJsonObject(c)), 201));
+  routes.post("/apps/:appId/secrets/:secretId/regenerate", (c) =>
+    c.json(actions.regenerateSecret(c.req.param("appId"), c.req.param("secretId"))),
+  );
   return routes;
 }
