@@ -61,4 +61,28 @@ describe("ClientSecret end to end: create beside Okta's own secret", () => {
     expect(preview.stdout + preview.stderr).toMatch(/clientSecret/);
     expect(preview.stdout + preview.stderr).not.toContain(short);
   });
+
+  it("refresh sees a value changed outside Pulumi (a new secret_hash), and the next up replaces the stale secret", async () => {
+    const s = await createStack({ program: fixture });
+    stack = s;
+    const [initial] = secretsOf(s.emulator, s.app.id);
+    await s.setConfig("adopt", initial?.id as string);
+    await s.up();
+    const changed = s.emulator.regenerateSecret(s.app.id, initial?.id as string);
+    const refresh = await s.refresh();
+    expect(refresh.counts.update).toBe(1);
+    const preview = await s.preview({ diff: true });
+    expect(preview.counts.replace).toBe(1);
+    const run = await s.up();
+    expect(run.counts.replace).toBe(1);
+    const out = (await s.outputs({ showSecrets: true })) as {
+      secretId: string;
+      secretHash: string;
+      clientSecret: string;
+    };
+    expect(out.secretId).not.toBe(initial?.id);
+    expect(out.secretHash).toBe(hashOf(out.clientSecret));
+    expect(secretsOf(s.emulator, s.app.id).map((x) => x.id)).toEqual([out.secretId]);
+    expect(changed.id).toBe(initial?.id);
+  });
 });
