@@ -16,7 +16,19 @@ step() { # $1 title, rest: command
 step "build (dist/)" npm run --silent build
 step "lint (biome, knip)" npm run --silent lint
 step "typecheck" npm run --silent typecheck
-step "unit and contract tests" npx vitest run --config vitest.config.ts
+# Each vitest run also writes a JSON report, so the last line can total both runs.
+reports="$(mktemp -d)"
+trap 'rm -rf "$reports"' EXIT
+vitest() { # $1 config, $2 report name
+  npx vitest run --config "$1" --reporter=default --reporter=json --outputFile.json="$reports/$2.json"
+}
+step "unit and contract tests" vitest vitest.config.ts unit
 engine_bin="$(bash scripts/engine.sh)"
 export PATH="$engine_bin:$PATH"
-step "end-to-end tests (pulumi $(pulumi version))" npx vitest run --config tests/e2e/vitest.config.ts
+step "end-to-end tests (pulumi $(pulumi version))" vitest tests/e2e/vitest.config.ts e2e
+node -e '
+  const totals = process.argv.slice(1).map((f) => require(f)).reduce(
+    (t, r) => ({ passed: t.passed + r.numPassedTests, failed: t.failed + r.numFailedTests, skipped: t.skipped + r.numPendingTests + r.numTodoTests }),
+    { passed: 0, failed: 0, skipped: 0 });
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+' "$reports/unit.json" "$reports/e2e.json"
