@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../emulator";
 import spec from "./okta-schemas.generated.json";
 
@@ -142,4 +142,39 @@ export function validatedResponses(): number {
 export function errorShape(body: unknown): { errorCode: unknown; errorSummary: unknown; errorCauses: unknown } {
   const { errorCode, errorSummary, errorCauses } = body as Json;
   return { errorCode, errorSummary, errorCauses };
+}
+
+/** Provokes one error example of the spec against the emulator. */
+export type ErrorTrigger = (h: OktaHarness) => Promise<{ status: number; body: unknown }>;
+
+/**
+ * One test per 400 example that Okta's spec gives for `operations`, each provoked by `provoke[name]` and compared
+ * byte for byte in code, summary and causes; plus a test that every example has a trigger and none is left over.
+ */
+export function describeErrorExamples(
+  title: string,
+  operations: string[],
+  provoke: Record<string, ErrorTrigger>,
+  okta: OktaHarness,
+): void {
+  describe(title, () => {
+    const examples = Object.assign({}, ...operations.map((operation) => specExamples(operation, "400"))) as Record<
+      string,
+      Json
+    >;
+
+    it("covers every 400 example of these operations in the spec", () => {
+      expect(Object.keys(examples).sort()).toEqual(Object.keys(provoke).sort());
+    });
+
+    for (const [name, example] of Object.entries(examples)) {
+      it(name, async () => {
+        const trigger = provoke[name];
+        if (!trigger) throw new Error(`no trigger for the spec example ${name}`);
+        const response = await trigger(okta);
+        expect(response.status).toBe(400);
+        expect(errorShape(response.body)).toEqual(errorShape(example));
+      });
+    }
+  });
 }
