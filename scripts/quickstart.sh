@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The quickstart (`npm start`): the Okta emulator, one ClientSecret created by `pulumi up`, and a rotation:
 # the two-secret limit caught in preview, the `+-` replace in `pulumi preview --diff`, the new secret created before
-# the old one is retired, and what Okta then holds. Everything lives in .quickstart/ and starts afresh on every run;
-# your own Pulumi login, backend and stacks are never touched.
+# the old one is retired, and what Okta then holds. Everything lives in .quickstart/ (or $QUICKSTART_DIR), stack config
+# included, and starts afresh on every run; your own Pulumi login, backend and stacks are never touched.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,8 +15,10 @@ okta_api() { node scripts/quickstart/okta-api.cjs "$@"; }
 [ -d node_modules/@pulumi/pulumi ] || npm ci --no-audit --no-fund
 npm run --silent build
 
-state="$root/.quickstart"
-rm -rf "$state/backend" "$root/Pulumi.quickstart.yaml"
+state="${QUICKSTART_DIR:-$root/.quickstart}"
+mkdir -p "$state"
+state="$(cd "$state" && pwd)"
+rm -rf "$state/backend" "$state/Pulumi.quickstart.yaml"
 # shellcheck source=scripts/pulumi-env.sh
 source scripts/pulumi-env.sh "$state"
 
@@ -42,26 +44,29 @@ okta_api secrets "$app_id"
 
 bold "2. A stack, configured as for @pulumi/okta"
 pulumi="pulumi --non-interactive --stack quickstart"
+stack_config="--config-file $state/Pulumi.quickstart.yaml" # beside the state, not in the checkout
 show "pulumi stack init quickstart"
 pulumi stack init quickstart --non-interactive >/dev/null
+# stack init writes the stack's config file (its encryption salt) beside Pulumi.yaml: keep it with the state instead.
+mv "$root/Pulumi.quickstart.yaml" "$state/Pulumi.quickstart.yaml"
 show "pulumi config set okta:orgUrl $OKTA_ORG_URL"
-$pulumi config set okta:orgUrl "$OKTA_ORG_URL"
+$pulumi $stack_config config set okta:orgUrl "$OKTA_ORG_URL"
 show "pulumi config set --secret okta:apiToken ********"
-printf '%s' "$OKTA_API_TOKEN" | $pulumi config set --secret okta:apiToken
+printf '%s' "$OKTA_API_TOKEN" | $pulumi $stack_config config set --secret okta:apiToken
 show "pulumi config set appId $app_id"
-$pulumi config set appId "$app_id"
+$pulumi $stack_config config set appId "$app_id"
 
 bold "3. pulumi up: a ClientSecret for the app (examples/quickstart/index.ts)"
 show "pulumi up --yes"
-$pulumi up --yes
+$pulumi $stack_config up --yes
 echo "app $app_id now holds:"
 okta_api secrets "$app_id"
 
 bold "4. A rotation, previewed: the app already holds Okta's two secrets, so the preview stops before any change"
 show "pulumi config set rotation 2026-12"
-$pulumi config set rotation 2026-12
+$pulumi $stack_config config set rotation 2026-12
 show "pulumi preview --diff"
-if $pulumi preview --diff; then
+if $pulumi $stack_config preview --diff; then
   echo "quickstart: expected the two-secret limit to stop this preview" >&2
   exit 1
 fi
@@ -72,16 +77,17 @@ okta_api secrets "$app_id"
 
 bold "6. The rotation, reviewed: +- replace"
 show "pulumi preview --diff"
-$pulumi preview --diff
+$pulumi $stack_config preview --diff
 
 bold "7. pulumi up: the new secret is created, then the old one is deactivated and deleted"
 show "pulumi up --yes"
-$pulumi up --yes
+$pulumi $stack_config up --yes
 
 bold "8. What Okta holds now: one ACTIVE secret, the new one"
 okta_api secrets "$app_id"
 show "pulumi stack output"
 $pulumi stack output
 echo
-echo "The secret stays encrypted in the state: 'pulumi stack output clientSecret --show-secrets' reveals it."
-echo "State and logs are in .quickstart/; the emulator stops now."
+echo "The secret stays encrypted in the state. To reveal it:"
+echo "  source scripts/pulumi-env.sh ${state#"$root"/} && pulumi stack output clientSecret --show-secrets --stack quickstart"
+echo "State and logs are in $state; the emulator stops now."

@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify, stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -11,12 +13,14 @@ const repo = path.resolve(__dirname, "../../..");
 describe("the quickstart (scripts/quickstart.sh, what `npm start` runs)", () => {
   it("creates a secret, is stopped at preview by the two-slot limit, then rotates with +- replace", async () => {
     // Both streams, interleaved as a terminal shows them: pulumi writes its errors to stderr.
+    // Its own state folder, so a user's `npm start` in the same checkout is never disturbed.
+    const state = await mkdtemp(path.join(tmpdir(), "okcred-quickstart-"));
     const { stdout } = await run("bash", ["-c", "bash scripts/quickstart.sh 2>&1"], {
       cwd: repo,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", QUICKSTART_DIR: state },
       maxBuffer: 16 * 1024 * 1024,
       timeout: 300_000,
-    });
+    }).finally(() => rm(state, { recursive: true, force: true }));
     const text = stripVTControlCharacters(stdout);
     const section = (n: number) => text.slice(text.indexOf(`== ${n}.`), text.indexOf(`== ${n + 1}.`));
 
