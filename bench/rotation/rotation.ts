@@ -86,9 +86,10 @@ ${line("baseline: no-op `pulumi up` (same stack)", rows.noop)}
 ${line("baseline: Okta's guide by hand (list, create, deactivate, delete)", rows.guide)}
 
 - requests, rotation / guide: ${ratio(requests(rows.rotate), requests(rows.guide))}. The writes are the guide's three; the
-  extra reads: \`check\` reads the app (its auth method) and its secrets (free slots), and the engine runs \`check\`
-  twice for a replacement; \`create\` lists the secrets under the app's lock before it POSTs (to re-check the slot and to
-  recognise its secret after a lost answer); \`delete\` reads the secret's status before deactivating it.
+  reads: \`check\` reads the app (its auth method: the rules for secrets), \`diff\` lists the secrets (a free slot for the
+  new one, at preview), \`create\` lists them again under the app's lock before it POSTs (the slot may have gone since,
+  and a lost answer is recognised against this list), \`delete\` reads the old secret's status before deactivating it.
+  The engine's second \`check\` of a replacement asks Okta nothing: \`diff\` has just verified the same inputs.
 - rotations a minute within the free plan's bucket: ${Math.floor(20 / requests(rows.rotate))} (guide by hand: ${Math.floor(20 / requests(rows.guide))})
 - wall time, rotation / no-op \`up\`: ${ratio(median(rows.rotate.map((x) => x.ms)), median(rows.noop.map((x) => x.ms)))} (the engine's own cost dominates)
 `;

@@ -4,6 +4,7 @@ import { processOktaClient } from "../../okta/processClient";
 import { isUnknown } from "../fullProvider";
 import { adoptionHonoured, rememberAdoption } from "./adoptions";
 import { clientSecretProblem, validateClientSecretInputs } from "./inputValidation";
+import { replacementPlanned } from "./replacements";
 import { sameTriggers } from "./rotationTriggers";
 import { slotProblem } from "./slots";
 import type { ClientSecretInputs } from "./types";
@@ -29,6 +30,8 @@ export async function checkClientSecret(
   const appId = news.appId;
   if (failures.length > 0 || typeof appId !== "string" || isUnknown(appId)) return result(inputs, failures);
   if (existing && !changesSecret(olds, news)) return result(inputs, failures);
+  // The engine's second check of a replacement: diff has just read the app and its slots for these inputs.
+  if (!existing && replacementPlanned(news)) return result(inputs, failures);
 
   let app: Awaited<ReturnType<typeof okta.getApp>>;
   try {

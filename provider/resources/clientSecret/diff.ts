@@ -4,6 +4,7 @@ import { processOktaClient } from "../../okta/processClient";
 import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
 import { adoptionHonoured, rememberAdoption } from "./adoptions";
+import { rememberPlannedReplacement } from "./replacements";
 import { sameTriggers } from "./rotationTriggers";
 import { rememberManaged, slotProblem } from "./slots";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
@@ -48,6 +49,7 @@ export async function diffClientSecret(
   if (replaces.length > 0 && createsSecret(news, replaces)) {
     await assertFreeSlot(news.appId, olds.appId === news.appId ? olds.secretId : undefined);
   }
+  if (replaces.length > 0) rememberPlannedReplacement(news);
   return { changes: replaces.length > 0 || statusChanges, replaces, deleteBeforeReplace: false };
 }
 

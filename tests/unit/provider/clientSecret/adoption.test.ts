@@ -18,8 +18,11 @@ async function replace(olds: ClientSecretOutputs, oldInputs: ClientSecretInputs,
   const first = await hooks.check(oldInputs, news);
   const diff = await hooks.diff(`${olds.appId}/${olds.secretId}`, olds, first.inputs as ClientSecretInputs);
   expect(diff.replaces?.length).toBeGreaterThan(0);
+  emulator.clearRequests();
   const second = await hooks.check({} as ClientSecretInputs, news);
   expect(second.failures ?? []).toEqual([]);
+  // diff has just read the app and verified its slots for these inputs: the second check asks Okta nothing.
+  expect(emulator.requests()).toEqual([]);
   return (await hooks.create(second.inputs as ClientSecretInputs)).outs as ClientSecretOutputs;
 }
 
@@ -47,5 +50,12 @@ describe("adoption across replacements, in the engine's call order", () => {
     const second = await replace(first, rotated, again);
     expect(second.secretId).not.toBe(first.secretId);
     expect(secretsOf(emulator, app.id).map((s) => s.id)).toEqual([first.secretId, second.secretId]);
+  });
+
+  it("a new resource with the same inputs as nothing diff planned is still checked against Okta", async () => {
+    const app = await emulator.createApp();
+    emulator.clearRequests();
+    await hooks.check({} as ClientSecretInputs, { appId: app.id, rotationTriggers: { r: "fresh" } });
+    expect(emulator.requests().map((r) => r.method)).toEqual(["GET", "GET"]);
   });
 });
