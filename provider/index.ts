@@ -15,6 +15,6 @@ export const providers: { ClientSecret: FullResourceProvider<ClientSecretInputs,
 export type { OktaApiError } from "./okta/errors";
 export { isOktaApiError } from "./okta/errors";
 export type { OktaAppInfo, OktaClient, OktaClientSecret, OktaSecretStatus } from "./okta/oktaClient";
-export { oktaClientFromEnvironment } from "./okta/processClient";
+export { oktaClientFromEnvironment, readOktaConfig } from "./okta/processClient";
 export type { ClientSecretInputs, ClientSecretOutputs, ClientSecretStatus } from "./resources/clientSecret/types";
 export type { FullResourceProvider } from "./resources/fullProvider";

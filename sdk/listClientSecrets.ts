@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { oktaClientFromEnvironment } from "../provider";
+import { oktaClientFromEnvironment, readOktaConfig } from "../provider";
 import type { ClientSecretStatus } from "./clientSecret";
 
 /** The arguments of {@link listClientSecrets}. */
@@ -25,8 +25,6 @@ export interface ListClientSecretsResult {
   secrets: ClientSecretSummary[];
 }
 
-const configKeys = ["orgUrl", "orgName", "baseUrl", "apiToken", "clientId", "privateKey", "privateKeyId", "scopes"];
-
 /**
  * Lists the client secrets an app holds now, managed by Pulumi or not, without their values. Uses the same `okta:*`
  * stack config as the resources (then the `OKTA_*` environment variables).
@@ -38,10 +36,8 @@ const configKeys = ["orgUrl", "orgName", "baseUrl", "apiToken", "clientId", "pri
  * ```
  */
 export async function listClientSecrets(args: ListClientSecretsArgs): Promise<ListClientSecretsResult> {
-  const config: Record<string, string | undefined> = {};
   // runtime.getConfig reads the decrypted value without Config.get's warning about secrets; it is never logged.
-  for (const key of configKeys) config[`okta:${key}`] = pulumi.runtime.getConfig(`okta:${key}`);
-  const okta = oktaClientFromEnvironment(config);
+  const okta = oktaClientFromEnvironment(readOktaConfig((key) => pulumi.runtime.getConfig(key)));
   try {
     const secrets = await okta.listClientSecrets(args.appId);
     return {

@@ -9,10 +9,17 @@ let stackConfig: Record<string, string | undefined> = {};
 let client: OktaClient | undefined;
 let options: OktaClientOptions = {};
 
+/**
+ * The `okta:*` keys this package reads (the same as @pulumi/okta's), each looked up with `get`, e.g. a dynamic
+ * provider's `req.config.get` or a program's `pulumi.runtime.getConfig`.
+ */
+export function readOktaConfig(get: (key: string) => string | undefined): Record<string, string | undefined> {
+  return Object.fromEntries(configKeys.map((key) => [`okta:${key}`, get(`okta:${key}`)]));
+}
+
 /** Stores the stack's `okta:*` config for this process (the dynamic provider's `configure` hook). */
 export function configureOkta(req: ConfigureRequest): void {
-  stackConfig = {};
-  for (const key of configKeys) stackConfig[`okta:${key}`] = req.config.get(`okta:${key}`);
+  stackConfig = readOktaConfig((key) => req.config.get(key));
   client = undefined;
 }
 

@@ -10,11 +10,35 @@ afterAll(() => emulator.close());
 
 describe("pulumi-okta-credentials/provider: the frozen surface the serialized shim and the sdk call", () => {
   it("exports providers.ClientSecret with exactly the seven hooks, and the program-side helpers", () => {
-    expect(Object.keys(provider).sort()).toEqual(["isOktaApiError", "oktaClientFromEnvironment", "providers"]);
+    expect(Object.keys(provider).sort()).toEqual([
+      "isOktaApiError",
+      "oktaClientFromEnvironment",
+      "providers",
+      "readOktaConfig",
+    ]);
     expect(Object.keys(provider.providers)).toEqual(["ClientSecret"]);
     const hooks = provider.providers.ClientSecret as unknown as Record<string, unknown>;
     expect(Object.keys(hooks).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
     for (const hook of Object.values(hooks)) expect(typeof hook).toBe("function");
+  });
+
+  it("readOktaConfig asks for exactly the okta:* keys of @pulumi/okta", () => {
+    const asked: string[] = [];
+    const config = provider.readOktaConfig((key) => {
+      asked.push(key);
+      return key === "okta:orgUrl" ? "https://dev-1.okta.com" : undefined;
+    });
+    expect(asked).toEqual([
+      "okta:orgUrl",
+      "okta:orgName",
+      "okta:baseUrl",
+      "okta:apiToken",
+      "okta:clientId",
+      "okta:privateKey",
+      "okta:privateKeyId",
+      "okta:scopes",
+    ]);
+    expect(config["okta:orgUrl"]).toBe("https://dev-1.okta.com");
   });
 
   it("oktaClientFromEnvironment reads stack-style keys, falls back to OKTA_* variables, and lists an app's secrets", async () => {
