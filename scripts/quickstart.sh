@@ -42,15 +42,15 @@ initial_secret="$(okta_api first-secret "$app_id")"
 echo "app $app_id holds:"
 okta_api secrets "$app_id"
 
-bold "2. A stack, configured as for @pulumi/okta"
+bold "2. A stack: the org (a full URL, in this package's own key, since the emulator has no okta.com name) and a token"
 pulumi="pulumi --non-interactive --stack quickstart"
 stack_config="--config-file $state/Pulumi.quickstart.yaml" # beside the state, not in the checkout
 show "pulumi stack init quickstart"
 pulumi stack init quickstart --non-interactive >/dev/null
 # stack init writes the stack's config file (its encryption salt) beside Pulumi.yaml: keep it with the state instead.
 mv "$root/Pulumi.quickstart.yaml" "$state/Pulumi.quickstart.yaml"
-show "pulumi config set okta:orgUrl $OKTA_ORG_URL"
-$pulumi $stack_config config set okta:orgUrl "$OKTA_ORG_URL"
+show "pulumi config set okta-credentials:orgUrl $OKTA_ORG_URL"
+$pulumi $stack_config config set okta-credentials:orgUrl "$OKTA_ORG_URL"
 show "pulumi config set --secret okta:apiToken ********"
 printf '%s' "$OKTA_API_TOKEN" | $pulumi $stack_config config set --secret okta:apiToken
 show "pulumi config set appId $app_id"

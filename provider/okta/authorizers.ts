@@ -4,10 +4,10 @@ import type { OktaAuth } from "./config";
 import { OktaApiError } from "./errors";
 import { type Authorizer, isRecord, type OktaTransport } from "./transport";
 
-/** `Authorization: SSWS <token>`. */
-export function apiTokenAuthorizer(token: string): Authorizer {
+/** A fixed token: `Authorization: SSWS <API token>` or `Bearer <access token>`. */
+export function staticAuthorizer(scheme: "SSWS" | "Bearer", token: string): Authorizer {
   return {
-    header: async () => `SSWS ${token}`,
+    header: async () => `${scheme} ${token}`,
     invalidate: () => false,
     secrets: () => [token],
   };

@@ -1,20 +1,57 @@
 import { createPrivateKey, type KeyObject } from "node:crypto";
 import { parseOrgUrl } from "./orgUrl";
 
-/** How the client authenticates: an SSWS API token, or an OAuth 2.0 service app (private_key_jwt). */
+/** How the client authenticates: an SSWS API token, an OAuth access token, or an OAuth 2.0 service app. */
 export type OktaAuth =
   | { kind: "apiToken"; token: string }
+  | { kind: "accessToken"; token: string }
   | { kind: "oauth"; clientId: string; privateKey: KeyObject; privateKeyId?: string; scopes: string[] };
+
+/** Limits from @pulumi/okta's own settings (`okta:maxRetries`, `okta:requestTimeout`, …), when set. */
+export interface OktaTuning {
+  /** Retries after the first attempt (`okta:maxRetries`). */
+  maxRetries?: number;
+  /** Abort one request after this long (`okta:requestTimeout`, seconds; 0 = Okta's default of this package). */
+  requestTimeoutMs?: number;
+  /** Longest wait for a rate limit's reset (`okta:maxWaitSeconds`). */
+  maxRateLimitWaitMs?: number;
+  /** Share of the org's rate limit this process may use, 1-100 (`okta:maxApiCapacity`). */
+  maxApiCapacity?: number;
+}
 
 /** Where the client talks to and how it authenticates, resolved from stack config and the environment. */
 export interface OktaSettings {
   /** The org's origin, e.g. `https://dev-123.okta.com` (no trailing slash). */
   orgUrl: string;
   auth: OktaAuth;
+  tuning?: OktaTuning;
 }
 
-/** Reads one stack config value by its full key, e.g. `okta:orgUrl`. */
+/** Reads one stack config value by its full key, e.g. `okta:orgName`. */
 type ConfigLookup = (key: string) => string | undefined;
+
+/** This package's own key for a full org URL (a custom domain, or the emulator): @pulumi/okta has none. */
+export const orgUrlKey = "okta-credentials:orgUrl";
+
+/**
+ * The keys of @pulumi/okta's `okta:` namespace that this package reads. Bridged providers refuse unknown keys in
+ * their namespace, so nothing else is ever read (or suggested) there.
+ */
+export const oktaNamespaceKeys = [
+  "orgName",
+  "baseUrl",
+  "apiToken",
+  "accessToken",
+  "clientId",
+  "privateKey",
+  "privateKeyId",
+  "scopes",
+  "maxRetries",
+  "requestTimeout",
+  "maxWaitSeconds",
+  "maxApiCapacity",
+  "httpProxy",
+] as const;
 
 const defaultScopes = ["okta.apps.read", "okta.apps.manage"];
 
@@ -24,75 +61,179 @@ interface Source {
   from: string;
 }
 
+type Reader = (key: string) => Source | undefined;
+
 /**
- * Resolves the Okta org and credentials the way @pulumi/okta does: stack config keys (`okta:orgUrl`, or
- * `okta:orgName` + `okta:baseUrl`; `okta:apiToken`, or `okta:clientId` + `okta:privateKey` [+ `okta:privateKeyId`,
- * `okta:scopes`]) first, then the `OKTA_*` environment variables. Errors name the key to set and never quote a credential.
+ * Resolves the Okta org and credentials from stack config (@pulumi/okta's keys: `okta:orgName` + `okta:baseUrl`,
+ * `okta:accessToken`, `okta:apiToken`, or `okta:clientId` + `okta:privateKey` [+ `okta:privateKeyId`,
+ * `okta:scopes`]; a full URL in `okta-credentials:orgUrl`), then the `OKTA_*` environment variables.
+ *
+ * Stack config outranks the environment for every key: an org named in config in any form beats every `OKTA_*` org
+ * variable, and a credential set in config is never sent to an org that came from the environment (an error says
+ * so). A credential from the environment with the org from config is the usual CI set-up and is allowed.
+ * Errors name the key to set and never quote a credential.
  */
 export function resolveOktaSettings(config: ConfigLookup, env: NodeJS.ProcessEnv = process.env): OktaSettings {
-  const read = (key: string, envName: string): Source | undefined => {
-    const fromConfig = nonEmpty(config(`okta:${key}`));
-    if (fromConfig !== undefined) return { value: fromConfig, from: `okta:${key}` };
-    const fromEnv = nonEmpty(env[envName]);
-    return fromEnv === undefined ? undefined : { value: fromEnv, from: envName };
+  const fromConfig: Reader = (key) => {
+    const value = nonEmpty(config(key));
+    return value === undefined ? undefined : { value, from: key };
   };
-  return { orgUrl: resolveOrgUrl(read), auth: resolveAuth(read) };
+  const fromEnv: Reader = (name) => {
+    const value = nonEmpty(env[name]);
+    return value === undefined ? undefined : { value, from: name };
+  };
+  const org = resolveOrg(fromConfig, fromEnv);
+  const auth = resolveAuth(fromConfig, fromEnv, org);
+  return { orgUrl: org.url, auth, tuning: resolveTuning(fromConfig) };
 }
 
-type Reader = (key: string, envName: string) => Source | undefined;
+interface Org {
+  url: string;
+  /** Where the org came from: `config` or `env`. */
+  source: "config" | "env";
+  from: string;
+}
 
-function resolveOrgUrl(read: Reader): string {
-  const orgUrl = read("orgUrl", "OKTA_ORG_URL");
-  if (orgUrl) return parseOrgUrl(orgUrl.value, orgUrl.from);
-  const orgName = read("orgName", "OKTA_ORG_NAME");
-  if (orgName) {
-    const baseUrl = read("baseUrl", "OKTA_BASE_URL")?.value ?? "okta.com";
-    if (!/^[A-Za-z0-9-]+$/.test(orgName.value)) {
+function resolveOrg(config: Reader, env: Reader): Org {
+  const configured = orgFrom(config(orgUrlKey), config("okta:orgName"), config("okta:baseUrl"));
+  if (configured) {
+    const envBase = env("OKTA_BASE_URL");
+    if (configured.from === "okta:orgName" && !config("okta:baseUrl") && envBase && envBase.value !== "okta.com") {
       throw new Error(
-        `${orgName.from} must be the org's subdomain, like "dev-123456" (got "${orgName.value}"); ` +
-          "or set the full URL: `pulumi config set okta:orgUrl https://dev-123456.okta.com`",
+        `okta:orgName is set in stack config but okta:baseUrl is not, while OKTA_BASE_URL (${envBase.value}) is set in ` +
+          "the environment: set the base URL in stack config too, e.g. " +
+          `\`pulumi config set okta:baseUrl ${envBase.value}\`, so the org never depends on the environment`,
       );
     }
-    return parseOrgUrl(`https://${orgName.value}.${baseUrl}`, `${orgName.from} + okta:baseUrl`);
+    return { ...configured, source: "config" };
   }
+  const fromEnv = orgFrom(env("OKTA_ORG_URL"), env("OKTA_ORG_NAME"), env("OKTA_BASE_URL"));
+  if (fromEnv) return { ...fromEnv, source: "env" };
   throw new Error(
-    "no Okta org configured: run `pulumi config set okta:orgUrl https://<your-org>.okta.com` " +
-      "(or set okta:orgName and okta:baseUrl, or the OKTA_ORG_URL environment variable)",
+    "no Okta org configured: run `pulumi config set okta:orgName <your-org>` (and `okta:baseUrl` unless it is " +
+      `okta.com), or \`pulumi config set ${orgUrlKey} https://<your-org-domain>\` for a custom domain; ` +
+      "or set OKTA_ORG_NAME (+ OKTA_BASE_URL) or OKTA_ORG_URL in the environment",
   );
 }
 
-function resolveAuth(read: Reader): OktaAuth {
-  const token = read("apiToken", "OKTA_API_TOKEN");
-  const clientId = read("clientId", "OKTA_API_CLIENT_ID");
-  // Stack config outranks the environment: a token in the environment must not shadow OAuth set in config.
-  const useOauth = clientId !== undefined && (token === undefined || (isEnv(token) && !isEnv(clientId)));
-  if (!useOauth && token) return { kind: "apiToken", token: checkToken(token) };
-  if (clientId) {
-    const key = read("privateKey", "OKTA_API_PRIVATE_KEY");
-    if (!key) {
+/** The org named by a full URL and/or an org name + base URL of one source; both must agree when both are set. */
+function orgFrom(
+  url: Source | undefined,
+  name: Source | undefined,
+  base: Source | undefined,
+): { url: string; from: string } | undefined {
+  const byUrl = url ? parseOrgUrl(url.value, url.from) : undefined;
+  let byName: string | undefined;
+  if (name) {
+    if (!/^[A-Za-z0-9-]+$/.test(name.value)) {
       throw new Error(
-        `${clientId.from} is set, so OAuth 2.0 needs the service app's private key: ` +
-          "run `pulumi config set --secret okta:privateKey < private-key.pem` (or set OKTA_API_PRIVATE_KEY)",
+        `${name.from} must be the org's subdomain, like "dev-123456" (got "${name.value}"); ` +
+          `for a custom domain set the full URL instead: \`pulumi config set ${orgUrlKey} https://login.example.com\``,
       );
     }
-    const auth: OktaAuth = {
-      kind: "oauth",
-      clientId: clientId.value,
-      privateKey: parsePrivateKey(key),
-      scopes: parseScopes(read("scopes", "OKTA_API_SCOPES")),
-    };
-    const kid = read("privateKeyId", "OKTA_API_PRIVATE_KEY_ID");
-    if (kid) auth.privateKeyId = kid.value;
-    return auth;
+    const baseUrl = base?.value ?? "okta.com";
+    byName = parseOrgUrl(`https://${name.value}.${baseUrl}`, base ? `${name.from} + ${base.from}` : name.from);
   }
+  if (url && name && byUrl !== byName) {
+    throw new Error(
+      `${url.from} (${byUrl}) and ${name.from} (${byName}) name different orgs: remove one of them, or make them agree`,
+    );
+  }
+  if (byUrl !== undefined && url) return { url: byUrl, from: url.from };
+  if (byName !== undefined && name) return { url: byName, from: name.from };
+  return undefined;
+}
+
+const credentialKeys = ["accessToken", "apiToken", "clientId", "privateKey", "privateKeyId", "scopes"];
+const envNames: Record<string, string> = {
+  accessToken: "OKTA_ACCESS_TOKEN",
+  apiToken: "OKTA_API_TOKEN",
+  clientId: "OKTA_API_CLIENT_ID",
+  privateKey: "OKTA_API_PRIVATE_KEY",
+  privateKeyId: "OKTA_API_PRIVATE_KEY_ID",
+  scopes: "OKTA_API_SCOPES",
+};
+
+function resolveAuth(config: Reader, env: Reader, org: Org): OktaAuth {
+  const inConfig = credentialKeys.map((key) => config(`okta:${key}`)).filter((s) => s !== undefined);
+  if (org.source === "env" && inConfig.length > 0) {
+    throw new Error(
+      `${inConfig.map((s) => s.from).join(", ")} ${inConfig.length > 1 ? "are" : "is"} set in stack config, but the ` +
+        `org comes from ${org.from} in the environment: a credential of the stack is never sent to an org the ` +
+        `environment names. Set the org in stack config too (\`pulumi config set okta:orgName <your-org>\`, or ` +
+        `${orgUrlKey} for a custom domain)`,
+    );
+  }
+  // The kind comes from stack config when config names one (so a stray variable never shadows it), else from the
+  // environment; within the service app's keys, each is read from config first. The order is @pulumi/okta's:
+  // access token, API token, then the service app's private key.
+  const kindOf = (pick: (key: string) => Source | undefined) =>
+    pick("accessToken") ?? pick("apiToken") ?? pick("clientId") ?? pick("privateKey");
+  const chosen = kindOf((key) => config(`okta:${key}`)) ?? kindOf((key) => env(envNames[key] as string));
+  const read = (key: string) => config(`okta:${key}`) ?? env(envNames[key] as string);
+  if (chosen?.from.endsWith("accessToken") || chosen?.from === "OKTA_ACCESS_TOKEN") {
+    return { kind: "accessToken", token: checkToken(chosen, "okta:accessToken") };
+  }
+  if (chosen?.from.endsWith("apiToken") || chosen?.from === "OKTA_API_TOKEN") {
+    return { kind: "apiToken", token: checkToken(chosen, "okta:apiToken") };
+  }
+  if (chosen) return resolveServiceApp(read);
   throw new Error(
     "no Okta credentials configured: run `pulumi config set --secret okta:apiToken <token>` " +
-      "(or set okta:clientId and okta:privateKey for OAuth 2.0, or the OKTA_API_TOKEN environment variable)",
+      "(or set okta:clientId and okta:privateKey for an OAuth 2.0 service app, or the OKTA_API_TOKEN environment variable)",
   );
 }
 
-function checkToken(token: Source): string {
-  const fix = `set it again with \`pulumi config set --secret okta:apiToken <token>\` (from ${token.from})`;
+function resolveServiceApp(read: Reader): OktaAuth {
+  const clientId = read("clientId");
+  const key = read("privateKey");
+  if (!clientId) {
+    throw new Error(
+      `${key?.from ?? "okta:privateKey"} is set, so OAuth 2.0 needs the service app's client id too: ` +
+        "run `pulumi config set okta:clientId <client id>` (or set OKTA_API_CLIENT_ID)",
+    );
+  }
+  if (!key) {
+    throw new Error(
+      `${clientId.from} is set, so OAuth 2.0 needs the service app's private key: ` +
+        "run `pulumi config set --secret okta:privateKey < private-key.pem` (or set OKTA_API_PRIVATE_KEY)",
+    );
+  }
+  const auth: OktaAuth = {
+    kind: "oauth",
+    clientId: clientId.value,
+    privateKey: parsePrivateKey(key),
+    scopes: parseScopes(read("scopes")),
+  };
+  const kid = read("privateKeyId");
+  if (kid) auth.privateKeyId = kid.value;
+  return auth;
+}
+
+function resolveTuning(config: Reader): OktaTuning {
+  const tuning: OktaTuning = {};
+  const number = (key: string, min: number, max: number): number | undefined => {
+    const source = config(`okta:${key}`);
+    if (!source) return undefined;
+    const value = Number(source.value);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`${source.from} must be a whole number from ${min} to ${max} (got "${source.value}")`);
+    }
+    return value;
+  };
+  const maxRetries = number("maxRetries", 0, 100);
+  if (maxRetries !== undefined) tuning.maxRetries = maxRetries;
+  const timeout = number("requestTimeout", 0, 300);
+  if (timeout) tuning.requestTimeoutMs = timeout * 1000;
+  const maxWait = number("maxWaitSeconds", 1, 3600);
+  if (maxWait !== undefined) tuning.maxRateLimitWaitMs = maxWait * 1000;
+  const capacity = number("maxApiCapacity", 1, 100);
+  if (capacity !== undefined) tuning.maxApiCapacity = capacity;
+  return tuning;
+}
+
+function checkToken(token: Source, key: string): string {
+  const fix = `set it again with \`pulumi config set --secret ${key} <token>\` (from ${token.from})`;
   if (/^(ssws|bearer)\s/i.test(token.value)) {
     throw new Error(`${token.from} must hold only the token, without the "SSWS " or "Bearer " prefix: ${fix}`);
   }
@@ -130,10 +271,6 @@ function parseScopes(scopes: Source | undefined): string[] {
   }
   const clean = list.map((s: string) => s.trim()).filter((s) => s !== "");
   return clean.length > 0 ? clean : defaultScopes;
-}
-
-function isEnv(source: Source): boolean {
-  return !source.from.startsWith("okta:");
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
-import { apiTokenAuthorizer, OAuthAuthorizer } from "./authorizers";
-import type { OktaSettings } from "./config";
+import { OAuthAuthorizer, staticAuthorizer } from "./authorizers";
+import type { OktaSettings, OktaTuning } from "./config";
 import { isOktaApiError, withContext } from "./errors";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryPolicy";
 import { secretHash } from "./secretHash";
@@ -40,7 +40,7 @@ export interface OktaClientOptions {
  *
  * @example
  * ```ts
- * const okta = oktaClientFromEnvironment({ "okta:orgUrl": "https://dev-123.okta.com" });
+ * const okta = oktaClientFromEnvironment({ "okta:orgName": "dev-123", "okta:apiToken": token });
  * const secrets = await okta.listClientSecrets("0oa1b2c3d4e5f6g7h8i9");
  * ```
  */
@@ -51,10 +51,12 @@ export class OktaClient {
 
   constructor(settings: OktaSettings, options: OktaClientOptions = {}) {
     this.orgUrl = settings.orgUrl;
-    const policy = { ...defaultRetryPolicy, ...options.retry };
+    const policy = { ...defaultRetryPolicy, ...fromTuning(settings.tuning ?? {}), ...options.retry };
     let authorizer: Authorizer;
     if (settings.auth.kind === "apiToken") {
-      authorizer = apiTokenAuthorizer(settings.auth.token);
+      authorizer = staticAuthorizer("SSWS", settings.auth.token);
+    } else if (settings.auth.kind === "accessToken") {
+      authorizer = staticAuthorizer("Bearer", settings.auth.token);
     } else {
       const tokenTransport = new OktaTransport(settings.orgUrl, undefined, policy, options.fetch);
       authorizer = new OAuthAuthorizer(settings.auth, settings.orgUrl, tokenTransport, policy.now);
@@ -161,6 +163,14 @@ export class OktaClient {
     const path = `${secretsPath(appId, secretId)}/lifecycle/${action}`;
     return toSecret((await this.transport.send({ method: "POST", path })).body, "POST", path);
   }
+}
+
+function fromTuning(tuning: OktaTuning): Partial<RetryPolicy> {
+  const policy: Partial<RetryPolicy> = {};
+  if (tuning.maxRetries !== undefined) policy.maxAttempts = tuning.maxRetries + 1;
+  if (tuning.requestTimeoutMs !== undefined) policy.requestTimeoutMs = tuning.requestTimeoutMs;
+  if (tuning.maxRateLimitWaitMs !== undefined) policy.maxRateLimitWaitMs = tuning.maxRateLimitWaitMs;
+  return policy;
 }
 
 function appPath(appId: string): string {

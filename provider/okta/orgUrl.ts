@@ -4,7 +4,8 @@
  * `from` names the config key or variable that held it, for the error.
  */
 export function parseOrgUrl(value: string, from: string): string {
-  const fix = "e.g. `pulumi config set okta:orgUrl https://dev-123456.okta.com`";
+  const fix =
+    "e.g. `pulumi config set okta-credentials:orgUrl https://login.example.com` (or okta:orgName + okta:baseUrl)";
   let url: URL;
   try {
     url = new URL(value);

@@ -1,26 +1,33 @@
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { resolveOktaSettings } from "./config";
+import { oktaNamespaceKeys, orgUrlKey, resolveOktaSettings } from "./config";
 import { OktaClient, type OktaClientOptions } from "./oktaClient";
 
 // The provider process's one Okta client. `configure()` replaces the config it is made from; the client is built
 // lazily, so a configuration error surfaces in the first hook that needs Okta (check, at preview).
-const configKeys = ["orgUrl", "orgName", "baseUrl", "apiToken", "clientId", "privateKey", "privateKeyId", "scopes"];
+const configKeys = [...oktaNamespaceKeys.map((key) => `okta:${key}`), orgUrlKey];
 let stackConfig: Record<string, string | undefined> = {};
 let client: OktaClient | undefined;
 let options: OktaClientOptions = {};
 
 /**
- * The `okta:*` keys this package reads (the same as @pulumi/okta's), each looked up with `get`, e.g. a dynamic
- * provider's `req.config.get` or a program's `pulumi.runtime.getConfig`.
+ * The stack config this package reads, each key looked up with `get` (e.g. a dynamic provider's `req.config.get` or a
+ * program's `pulumi.runtime.getConfig`): @pulumi/okta's own `okta:*` keys, and `okta-credentials:orgUrl`.
  */
 export function readOktaConfig(get: (key: string) => string | undefined): Record<string, string | undefined> {
-  return Object.fromEntries(configKeys.map((key) => [`okta:${key}`, get(`okta:${key}`)]));
+  return Object.fromEntries(configKeys.map((key) => [key, get(key)]));
 }
 
 /** Stores the stack's `okta:*` config for this process (the dynamic provider's `configure` hook). */
 export function configureOkta(req: ConfigureRequest): void {
   stackConfig = readOktaConfig((key) => req.config.get(key));
   client = undefined;
+  if (stackConfig["okta:httpProxy"] !== undefined) {
+    // The plugin shows the provider's stderr in the CLI's output, once per process.
+    console.error(
+      "warning: okta:httpProxy is set; pulumi-okta-credentials does not send its requests through a proxy " +
+        "(it talks to the org directly), only @pulumi/okta uses that setting",
+    );
+  }
 }
 
 /** The process's client, built from the stored config and the `OKTA_*` environment on first use. */
@@ -36,13 +43,13 @@ export function setProcessOktaClientOptions(next: OktaClientOptions): void {
 }
 
 /**
- * An Okta client from config values keyed as in the stack (`okta:orgUrl`, `okta:apiToken`, …; see
+ * An Okta client from config values keyed as in the stack (`okta:orgName`, `okta:apiToken`, …; see
  * `resolveOktaSettings`), with the `OKTA_*` environment variables as fallback. Throws a clear error naming the key to
  * set when the org or the credentials are missing or malformed.
  *
  * @example
  * ```ts
- * const okta = oktaClientFromEnvironment({ "okta:orgUrl": cfg.get("orgUrl"), "okta:apiToken": cfg.get("apiToken") });
+ * const okta = oktaClientFromEnvironment({ "okta:orgName": "dev-123456", "okta:apiToken": cfg.require("apiToken") });
  * const secrets = await okta.listClientSecrets(appId);
  * ```
  */

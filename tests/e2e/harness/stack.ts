@@ -17,7 +17,7 @@ export async function cleanupLiveStacks(): Promise<void> {
 
 /**
  * Starts an emulator, creates an OIDC app in it, copies `program` into a temp folder and creates a stack there with
- * `okta:orgUrl`, `okta:apiToken` (secret) and `appId` set. Everything is removed by `cleanup()`, which the e2e setup
+ * `okta-credentials:orgUrl`, `okta:apiToken` (secret) and `appId` set. Everything is removed by `cleanup()`, which the e2e setup
  * file also calls after each test file; a failure while setting up removes what was made and rethrows.
  */
 export async function createStack(options: CreateStackOptions): Promise<E2EStack> {
@@ -36,7 +36,7 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
     await copyProgram(options.program, dirs.program);
     const stackName = options.stackName ?? "e2e";
     await run(["stack", "init", stackName, "--non-interactive"]);
-    const plain = { "okta:orgUrl": emulator.url, appId: app.id, ...options.config };
+    const plain = { "okta-credentials:orgUrl": emulator.url, appId: app.id, ...options.config };
     await run(["config", "set-all", ...Object.entries(plain).map(([key, value]) => `--plaintext=${key}=${value}`)]);
     for (const [key, value] of Object.entries({ "okta:apiToken": emulator.apiToken, ...options.secretConfig })) {
       await run(["config", "set", "--secret", key], { input: value });

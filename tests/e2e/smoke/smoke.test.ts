@@ -21,7 +21,7 @@ describe("smoke: a TypeScript program with a dynamic resource, under the real en
 
   it("keeps the Okta API token out of the stack's config file", async () => {
     const config = await readFile(path.join(stack.workDir, "Pulumi.e2e.yaml"), "utf8");
-    expect(config).toContain(`okta:orgUrl: ${stack.emulator.url}`);
+    expect(config).toContain(`okta-credentials:orgUrl: ${stack.emulator.url}`);
     expect(config).toMatch(/okta:apiToken:\n\s+secure: v1:/);
     expect(config).not.toContain(stack.emulator.apiToken);
   });

@@ -38,7 +38,7 @@ export async function startHookHarness(options: OktaEmulatorOptions = {}) {
   const sleeps: number[] = [];
   setProcessOktaClientOptions({ retry: fastRetry(sleeps) });
   await providers.ClientSecret.configure(
-    configRequest({ "okta:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }),
+    configRequest({ "okta-credentials:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }),
   );
   return { emulator, sleeps, hooks: providers.ClientSecret };
 }

@@ -22,29 +22,46 @@ describe("pulumi-okta-credentials/provider: the frozen surface the serialized sh
     for (const hook of Object.values(hooks)) expect(typeof hook).toBe("function");
   });
 
-  it("readOktaConfig asks for exactly the okta:* keys of @pulumi/okta", () => {
+  it("readOktaConfig asks for @pulumi/okta's own okta:* keys and this package's orgUrl, nothing else", () => {
     const asked: string[] = [];
     const config = provider.readOktaConfig((key) => {
       asked.push(key);
-      return key === "okta:orgUrl" ? "https://dev-1.okta.com" : undefined;
+      return key === "okta-credentials:orgUrl" ? "https://dev-1.okta.com" : undefined;
     });
-    expect(asked).toEqual([
-      "okta:orgUrl",
-      "okta:orgName",
-      "okta:baseUrl",
-      "okta:apiToken",
-      "okta:clientId",
-      "okta:privateKey",
-      "okta:privateKeyId",
-      "okta:scopes",
+    // Every okta:* key is one the @pulumi/okta provider defines (its Provider arguments), so a stack config that serves
+    // both never holds a key its bridged provider would refuse as unknown.
+    const pulumiOktaKeys = new Set([
+      "accessToken",
+      "apiToken",
+      "backoff",
+      "baseUrl",
+      "clientId",
+      "httpProxy",
+      "logLevel",
+      "maxApiCapacity",
+      "maxRetries",
+      "maxWaitSeconds",
+      "minWaitSeconds",
+      "orgName",
+      "parallelism",
+      "privateKey",
+      "privateKeyId",
+      "requestTimeout",
+      "scopes",
     ]);
-    expect(config["okta:orgUrl"]).toBe("https://dev-1.okta.com");
+    const okta = asked.filter((key) => key.startsWith("okta:")).map((key) => key.slice("okta:".length));
+    expect(okta.filter((key) => !pulumiOktaKeys.has(key))).toEqual([]);
+    expect(okta).toEqual(
+      expect.arrayContaining(["orgName", "baseUrl", "apiToken", "clientId", "privateKey", "scopes"]),
+    );
+    expect(asked.filter((key) => !key.startsWith("okta:"))).toEqual(["okta-credentials:orgUrl"]);
+    expect(config["okta-credentials:orgUrl"]).toBe("https://dev-1.okta.com");
   });
 
   it("oktaClientFromEnvironment reads stack-style keys, falls back to OKTA_* variables, and lists an app's secrets", async () => {
     const app = await emulator.createApp();
     const fromConfig = provider.oktaClientFromEnvironment({
-      "okta:orgUrl": emulator.url,
+      "okta-credentials:orgUrl": emulator.url,
       "okta:apiToken": emulator.apiToken,
     });
     const [secret] = await fromConfig.listClientSecrets(app.id);
@@ -58,9 +75,9 @@ describe("pulumi-okta-credentials/provider: the frozen surface the serialized sh
     process.env.OKTA_API_TOKEN = emulator.apiToken;
     try {
       expect(await provider.oktaClientFromEnvironment().listClientSecrets(app.id)).toHaveLength(1);
-      expect(() => provider.oktaClientFromEnvironment({ "okta:orgUrl": "https://x.okta.com/path" })).toThrow(
-        /^okta:orgUrl must be the org's base URL/,
-      );
+      expect(() =>
+        provider.oktaClientFromEnvironment({ "okta-credentials:orgUrl": "https://x.okta.com/path" }),
+      ).toThrow(/^okta-credentials:orgUrl must be the org's base URL/);
     } finally {
       for (const [name, value] of [
         ["OKTA_ORG_URL", saved.url],

@@ -7,7 +7,9 @@ describe("listClientSecrets (program side, against the emulator)", () => {
   let okta: OktaEmulator;
   beforeAll(async () => {
     okta = await startOktaEmulator({ rateLimit: "off" });
-    pulumi.runtime.setAllConfig({ "okta:orgUrl": okta.url, "okta:apiToken": okta.apiToken }, ["okta:apiToken"]);
+    pulumi.runtime.setAllConfig({ "okta-credentials:orgUrl": okta.url, "okta:apiToken": okta.apiToken }, [
+      "okta:apiToken",
+    ]);
   });
   afterAll(async () => {
     pulumi.runtime.setAllConfig({});

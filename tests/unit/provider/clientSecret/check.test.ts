@@ -162,14 +162,18 @@ describe("check: the app in Okta", () => {
   });
 
   it("surfaces configuration errors at check, naming the key to set", async () => {
-    await hooks.configure(configRequest({ "okta:orgUrl": emulator.url }));
+    await hooks.configure(configRequest({ "okta-credentials:orgUrl": emulator.url }));
     await expect(hooks.check({}, { appId: unknownValue })).rejects.toThrow(
       "pulumi config set --secret okta:apiToken <token>",
     );
     await hooks.configure(
-      configRequest({ "okta:orgUrl": "http://okta.example.com", "okta:apiToken": emulator.apiToken }),
+      configRequest({ "okta-credentials:orgUrl": "http://okta.example.com", "okta:apiToken": emulator.apiToken }),
     );
-    await expect(hooks.check({}, { appId: unknownValue })).rejects.toThrow(/okta:orgUrl uses plain http:\/\//);
-    await hooks.configure(configRequest({ "okta:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }));
+    await expect(hooks.check({}, { appId: unknownValue })).rejects.toThrow(
+      /okta-credentials:orgUrl uses plain http:\/\//,
+    );
+    await hooks.configure(
+      configRequest({ "okta-credentials:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }),
+    );
   });
 });

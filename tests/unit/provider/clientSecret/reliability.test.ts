@@ -137,7 +137,9 @@ describe("rate limits and leaks", () => {
     try {
       const waits: number[] = [];
       setProcessOktaClientOptions({ retry: { ...fastRetry(waits), maxAttempts: 3 } });
-      await hooks.configure(configRequest({ "okta:orgUrl": limited.url, "okta:apiToken": limited.apiToken }));
+      await hooks.configure(
+        configRequest({ "okta-credentials:orgUrl": limited.url, "okta:apiToken": limited.apiToken }),
+      );
       const app = await limited.createApp();
       await hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
       await hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
@@ -152,7 +154,9 @@ describe("rate limits and leaks", () => {
       for (const wait of waits) expect(wait).toBeGreaterThan(1_000);
     } finally {
       setProcessOktaClientOptions({ retry: fastRetry(sleeps) });
-      await hooks.configure(configRequest({ "okta:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }));
+      await hooks.configure(
+        configRequest({ "okta-credentials:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }),
+      );
       await limited.close();
     }
   });

@@ -17,10 +17,12 @@ function errorOf(config: Record<string, string>, env: Record<string, string> = {
   throw new Error("expected a configuration error");
 }
 
-describe("org URL", () => {
-  it("takes okta:orgUrl, or okta:orgName + okta:baseUrl (default okta.com), and normalises to the origin", () => {
-    expect(resolve({ "okta:orgUrl": "https://dev-1.okta.com/", "okta:apiToken": token }).orgUrl).toBe(
-      "https://dev-1.okta.com",
+const orgUrlKey = "okta-credentials:orgUrl";
+
+describe("org", () => {
+  it("takes okta:orgName + okta:baseUrl (default okta.com), or okta-credentials:orgUrl, normalised to the origin", () => {
+    expect(resolve({ [orgUrlKey]: "https://login.example.com/", "okta:apiToken": token }).orgUrl).toBe(
+      "https://login.example.com",
     );
     expect(resolve({ "okta:orgName": "dev-2", "okta:apiToken": token }).orgUrl).toBe("https://dev-2.okta.com");
     expect(resolve({ "okta:orgName": "acme", "okta:baseUrl": "oktapreview.com", "okta:apiToken": token }).orgUrl).toBe(
@@ -28,42 +30,86 @@ describe("org URL", () => {
     );
   });
 
-  it("falls back to OKTA_ORG_URL, OKTA_ORG_NAME and OKTA_BASE_URL; config wins", () => {
-    const env = { OKTA_ORG_URL: "https://env.okta.com", OKTA_API_TOKEN: token };
-    expect(resolve({}, env).orgUrl).toBe("https://env.okta.com");
-    expect(resolve({ "okta:orgUrl": "https://cfg.okta.com" }, env).orgUrl).toBe("https://cfg.okta.com");
+  it("never reads okta:orgUrl, which @pulumi/okta does not define (its bridged provider refuses unknown keys)", () => {
+    expect(errorOf({ "okta:orgUrl": "https://dev-1.okta.com", "okta:apiToken": token })).toMatch(
+      /^no Okta org configured: run `pulumi config set okta:orgName/,
+    );
+  });
+
+  it("accepts both forms in config when they agree, and refuses them when they name different orgs", () => {
+    const both = { [orgUrlKey]: "https://dev-3.okta.com", "okta:orgName": "dev-3", "okta:apiToken": token };
+    expect(resolve(both).orgUrl).toBe("https://dev-3.okta.com");
+    expect(errorOf({ ...both, "okta:orgName": "dev-4" })).toContain(
+      "okta-credentials:orgUrl (https://dev-3.okta.com) and okta:orgName (https://dev-4.okta.com) name different orgs",
+    );
+  });
+
+  it("falls back to OKTA_ORG_URL, OKTA_ORG_NAME and OKTA_BASE_URL when config names no org", () => {
+    expect(resolve({}, { OKTA_ORG_URL: "https://env.okta.com", OKTA_API_TOKEN: token }).orgUrl).toBe(
+      "https://env.okta.com",
+    );
     expect(resolve({}, { OKTA_ORG_NAME: "e", OKTA_BASE_URL: "okta-emea.com", OKTA_API_TOKEN: token }).orgUrl).toBe(
       "https://e.okta-emea.com",
     );
   });
 
+  it("an org named in config in any form beats every OKTA_* org variable", () => {
+    const env = {
+      OKTA_ORG_URL: "https://stray.example.com",
+      OKTA_ORG_NAME: "stray",
+      OKTA_BASE_URL: "okta.com",
+      OKTA_API_TOKEN: token,
+    };
+    expect(resolve({ "okta:orgName": "mine" }, env).orgUrl).toBe("https://mine.okta.com");
+    expect(resolve({ [orgUrlKey]: "https://mine.example.com" }, env).orgUrl).toBe("https://mine.example.com");
+    // A base URL from the environment would move a configured org name to another org: it must be in config too.
+    const moved = errorOf({ "okta:orgName": "mine", "okta:apiToken": token }, { OKTA_BASE_URL: "oktapreview.com" });
+    expect(moved).toContain("okta:orgName is set in stack config but okta:baseUrl is not");
+    expect(moved).toContain("`pulumi config set okta:baseUrl oktapreview.com`");
+  });
+
   it("allows plain http only on loopback", () => {
     for (const url of ["http://127.0.0.1:8080", "http://localhost:1234", "http://[::1]:9"]) {
-      expect(resolve({ "okta:orgUrl": url, "okta:apiToken": token }).orgUrl).toBe(url);
+      expect(resolve({ [orgUrlKey]: url, "okta:apiToken": token }).orgUrl).toBe(url);
     }
-    const message = errorOf({ "okta:orgUrl": "http://dev-1.okta.com", "okta:apiToken": token });
-    expect(message).toContain("okta:orgUrl uses plain http:// for dev-1.okta.com");
-    expect(message).toContain("pulumi config set okta:orgUrl https://");
+    const message = errorOf({ [orgUrlKey]: "http://dev-1.okta.com", "okta:apiToken": token });
+    expect(message).toContain("okta-credentials:orgUrl uses plain http:// for dev-1.okta.com");
+    expect(message).toContain("pulumi config set okta-credentials:orgUrl https://");
   });
 
   it("names the key to set when the org is missing or malformed", () => {
-    expect(errorOf({ "okta:apiToken": token })).toContain(
-      "run `pulumi config set okta:orgUrl https://<your-org>.okta.com`",
+    expect(errorOf({ "okta:apiToken": token })).toContain("run `pulumi config set okta:orgName <your-org>`");
+    expect(errorOf({ [orgUrlKey]: "dev-1.okta.com", "okta:apiToken": token })).toMatch(
+      /^okta-credentials:orgUrl is not a URL/,
     );
-    expect(errorOf({ "okta:orgUrl": "dev-1.okta.com", "okta:apiToken": token })).toMatch(/^okta:orgUrl is not a URL/);
-    expect(errorOf({ "okta:orgUrl": "ftp://x.okta.com", "okta:apiToken": token })).toContain("must be an https:// URL");
+    expect(errorOf({ [orgUrlKey]: "ftp://x.okta.com", "okta:apiToken": token })).toContain("must be an https:// URL");
     expect(errorOf({}, { OKTA_ORG_URL: "https://dev-1.okta.com/oauth2/default", OKTA_API_TOKEN: token })).toMatch(
       /^OKTA_ORG_URL must be the org's base URL/,
     );
-    expect(errorOf({ "okta:orgUrl": "https://dev-1-admin.okta.com", "okta:apiToken": token })).toContain(
-      "Admin Console",
-    );
+    expect(errorOf({ [orgUrlKey]: "https://dev-1-admin.okta.com", "okta:apiToken": token })).toContain("Admin Console");
     expect(errorOf({ "okta:orgName": "dev 1", "okta:apiToken": token })).toMatch(/^okta:orgName must be/);
   });
 });
 
+describe("a stray environment never redirects a configured stack's credential", () => {
+  it("refuses a credential from stack config with an org from the environment, naming both and the fix", () => {
+    const message = errorOf({ "okta:apiToken": token }, { OKTA_ORG_URL: "https://attacker.example.com" });
+    expect(message).toContain("okta:apiToken is set in stack config, but the org comes from OKTA_ORG_URL");
+    expect(message).toContain("pulumi config set okta:orgName");
+    expect(message).not.toContain(token);
+    expect(errorOf({ "okta:clientId": "c" }, { OKTA_ORG_NAME: "stray", OKTA_API_TOKEN: token })).toContain(
+      "okta:clientId is set in stack config, but the org comes from OKTA_ORG_NAME",
+    );
+  });
+
+  it("allows the usual CI set-up: the org in config, the credential in the environment", () => {
+    const settings = resolve({ "okta:orgName": "mine" }, { OKTA_API_TOKEN: token, OKTA_ORG_URL: "https://x.test" });
+    expect(settings).toMatchObject({ orgUrl: "https://mine.okta.com", auth: { kind: "apiToken", token } });
+  });
+});
+
 describe("credentials", () => {
-  const org = { "okta:orgUrl": "https://dev-1.okta.com" };
+  const org = { [orgUrlKey]: "https://dev-1.okta.com" };
 
   it("takes okta:apiToken, else OKTA_API_TOKEN", () => {
     expect(resolve({ ...org, "okta:apiToken": token }).auth).toEqual({ kind: "apiToken", token });
@@ -101,6 +147,14 @@ describe("credentials", () => {
     );
   });
 
+  it("takes okta:accessToken (Bearer) first, as @pulumi/okta does, else OKTA_ACCESS_TOKEN", () => {
+    expect(resolve({ ...org, "okta:accessToken": token, "okta:apiToken": "00other" }).auth).toEqual({
+      kind: "accessToken",
+      token,
+    });
+    expect(resolve(org, { OKTA_ACCESS_TOKEN: token }).auth).toEqual({ kind: "accessToken", token });
+  });
+
   it("prefers OAuth in stack config over a token in the environment, and a token in config over both", () => {
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
@@ -115,5 +169,51 @@ describe("credentials", () => {
     const message = errorOf({ ...org, "okta:clientId": "c", "okta:privateKey": garbage });
     expect(message).toMatch(/^okta:privateKey is not a PEM/);
     expect(message).not.toContain("not-a-key");
+  });
+});
+
+describe("tuning from @pulumi/okta's own settings", () => {
+  const base = { [orgUrlKey]: "https://dev-1.okta.com", "okta:apiToken": token };
+
+  it("reads okta:maxRetries, okta:requestTimeout, okta:maxWaitSeconds and okta:maxApiCapacity", () => {
+    const settings = resolve({
+      ...base,
+      "okta:maxRetries": "2",
+      "okta:requestTimeout": "10",
+      "okta:maxWaitSeconds": "30",
+      "okta:maxApiCapacity": "50",
+    });
+    expect(settings.tuning).toEqual({
+      maxRetries: 2,
+      requestTimeoutMs: 10_000,
+      maxRateLimitWaitMs: 30_000,
+      maxApiCapacity: 50,
+    });
+    expect(resolve(base).tuning).toEqual({});
+  });
+
+  it("names the key and the range of a bad value", () => {
+    expect(errorOf({ ...base, "okta:maxApiCapacity": "150" })).toBe(
+      'okta:maxApiCapacity must be a whole number from 1 to 100 (got "150")',
+    );
+  });
+});
+
+describe("configure", () => {
+  it("says once that okta:httpProxy is not used, and reads nothing else in okta: it does not know", async () => {
+    const { configureOkta, readOktaConfig } = await import("../../../../provider/okta/processClient");
+    const printed: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => printed.push(args.join(" "));
+    try {
+      const values: Record<string, string> = { "okta:httpProxy": "http://proxy:3128", "okta:orgName": "dev-1" };
+      configureOkta({ config: { get: (key: string) => values[key], require: (key: string) => values[key] as string } });
+    } finally {
+      console.error = original;
+    }
+    expect(printed).toEqual([
+      expect.stringContaining("warning: okta:httpProxy is set; pulumi-okta-credentials does not"),
+    ]);
+    expect(Object.keys(readOktaConfig(() => undefined))).not.toContain("okta:orgUrl");
   });
 });

@@ -98,7 +98,7 @@ describe("the ClientSecret hooks configured for OAuth 2.0", () => {
     const pem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
     await providers.ClientSecret.configure(
       configRequest({
-        "okta:orgUrl": emulator.url,
+        "okta-credentials:orgUrl": emulator.url,
         "okta:clientId": serviceAppId,
         "okta:privateKey": pem,
         "okta:privateKeyId": "svc-key-1",

@@ -132,6 +132,26 @@ describe("retries", () => {
     expect(emulator.requests()).toHaveLength(3);
   });
 
+  it("takes its attempts from okta:maxRetries (retries after the first attempt), as @pulumi/okta does", async () => {
+    const app = await emulator.createApp();
+    emulator.faults.inject({ method: "GET", path: "/credentials/secrets$", status: 503, count: 10 });
+    const tuned = new OktaClient(
+      { orgUrl: emulator.url, auth: { kind: "apiToken", token: emulator.apiToken }, tuning: { maxRetries: 1 } },
+      { retry: fastRetry(sleeps) },
+    );
+    expect((await failureOf(tuned.listClientSecrets(app.id))).message).toMatch(/gave up after 2 attempts/);
+    expect(emulator.requests()).toHaveLength(2);
+  });
+
+  it("abandons a request after okta:requestTimeout", async () => {
+    const app = await emulator.createApp();
+    emulator.faults.inject({ method: "GET", path: `/apps/${app.id}$`, delayMs: 1500, count: 10 });
+    const settings = { orgUrl: emulator.url, auth: { kind: "apiToken" as const, token: emulator.apiToken } };
+    const { requestTimeoutMs: _, ...retry } = fastRetry(sleeps);
+    const tuned = new OktaClient({ ...settings, tuning: { requestTimeoutMs: 200, maxRetries: 0 } }, { retry });
+    expect((await failureOf(tuned.getApp(app.id))).message).toMatch(/^Okta request timed out: no answer within 200 ms/);
+  });
+
   it("gives up when the next wait would pass maxElapsedMs, also for network errors", async () => {
     const app = await emulator.createApp();
     emulator.faults.inject({ method: "GET", path: `/apps/${app.id}$`, drop: true, count: 10 });
