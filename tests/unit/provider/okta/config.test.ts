@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { resolveOktaSettings } from "../../../../provider/okta/config";
+import { configureOkta, readOktaConfig } from "../../../../provider/okta/processClient";
 
 const token = "00abcdefghijklmnopqrstuvwxyz0123456789ABCD";
 
@@ -200,8 +201,7 @@ describe("tuning from @pulumi/okta's own settings", () => {
 });
 
 describe("configure", () => {
-  it("says once that okta:httpProxy is not used, and reads nothing else in okta: it does not know", async () => {
-    const { configureOkta, readOktaConfig } = await import("../../../../provider/okta/processClient");
+  it("says once that okta:httpProxy is not used, and reads nothing else in okta: it does not know", () => {
     const printed: string[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => printed.push(args.join(" "));
