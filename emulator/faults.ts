@@ -13,6 +13,9 @@ export class FaultQueue {
     if (spec.status !== undefined && ![429, 500, 502, 503].includes(spec.status)) {
       throw new TypeError(`fault status must be 429, 500, 502 or 503, got ${spec.status}`);
     }
+    if (spec.echo && (spec.status !== undefined || spec.drop || spec.after)) {
+      throw new TypeError("an 'echo' fault answers by itself: no status, drop or after");
+    }
     if (spec.after && spec.status === undefined && !spec.drop)
       throw new TypeError("an 'after' fault needs a status or drop");
     const entry: { spec: FaultSpec; remaining: number; path?: RegExp } = { spec: { ...spec }, remaining: count };

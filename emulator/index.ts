@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { FaultQueue } from "./faults";
@@ -35,10 +36,10 @@ export type {
 } from "./types";
 
 /** The URL clients use: a wildcard bind is reached through loopback. */
-function originOf(host: string, port: number): string {
-  if (host === "0.0.0.0") return `http://127.0.0.1:${port}`;
-  if (host === "::") return `http://[::1]:${port}`;
-  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+function originOf(host: string, port: number, scheme: "http" | "https"): string {
+  if (host === "0.0.0.0") return `${scheme}://127.0.0.1:${port}`;
+  if (host === "::") return `${scheme}://[::1]:${port}`;
+  return `${scheme}://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
 /**
@@ -101,11 +102,17 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
 
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: http.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    const tls = options.tls;
+    const listen = { fetch: http.fetch, port: options.port ?? 0, hostname: host };
+    const s = tls
+      ? serve({ ...listen, createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } }, () =>
+          resolve(s),
+        )
+      : serve(listen, () => resolve(s));
     s.once("error", reject);
   });
   const { port } = server.address() as AddressInfo;
-  ctx.origin = originOf(host, port);
+  ctx.origin = originOf(options.hostname ?? host, port, options.tls ? "https" : "http");
 
   let closed: Promise<void> | undefined;
   return {

@@ -12,6 +12,13 @@ export interface OktaEmulatorOptions {
   concurrencyLimit?: number | "off";
   /** Persist the state to this JSON file (written atomically after each change) and load it at start. */
   dataFile?: string;
+  /** Serve HTTPS with this PEM key and certificate instead of plain HTTP (as a real org, whose URL is https). */
+  tls?: { key: string; cert: string };
+  /**
+   * The host name clients reach it by, in its URL (links, the token endpoint's audience); default the bound
+   * address. With `tls`, the name the certificate is for, e.g. `dev-1.localhost` to stand for `dev-1.okta.com`.
+   */
+  hostname?: string;
 }
 
 /** A running emulator. */
@@ -66,6 +73,11 @@ export interface FaultSpec {
   drop?: boolean;
   /** With `status`/`drop`: apply after the real handler ran (the change happened, the answer is lost). */
   after?: boolean;
+  /**
+   * Answer 400 E0000001 with the request's `Authorization` header in the summary and its body in the causes, as a
+   * careless proxy or API might: for testing that a client never repeats such an answer's credentials.
+   */
+  echo?: boolean;
 }
 
 /** `token_endpoint_auth_method` values Okta accepts for OIDC apps. */

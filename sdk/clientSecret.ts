@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { clientSecretProvider } from "./providerShim";
 
+/** The type token Pulumi gives this dynamic resource: `pulumi-nodejs:dynamic/<module>:<type>`. */
+const typeToken = "pulumi-nodejs:dynamic/okta:ClientSecret";
+
 /** The status of an Okta client secret: only ACTIVE secrets authenticate. */
 export type ClientSecretStatus = "ACTIVE" | "INACTIVE";
 
@@ -62,6 +65,8 @@ export class ClientSecret extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
+      // The dynamic-provider plugin gives the hooks no URN: this input tells them which resource they serve.
+      resourceUrn: pulumi.createUrn(name, typeToken, opts?.parent),
       appId: args.appId,
       clientSecret: args.clientSecret === undefined ? undefined : pulumi.secret(args.clientSecret),
       status: args.status,

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { type OktaApiError, rateLimited, serverError } from "../errors";
+import { type OktaApiError, rateLimited, serverError, validationFailed } from "../errors";
 import { requestId } from "../ids";
 import type { FaultSpec } from "../types";
 import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./context";
@@ -58,7 +58,11 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
     const time = new Date().toISOString();
     const fault = ctx.faults.take(c.req.method, path);
     let dropped = false;
-    if (fault && !fault.after && (fault.drop || fault.status)) {
+    if (fault?.echo) {
+      const body = await c.req.text();
+      const echoed = `echo of Authorization: ${c.req.header("Authorization") ?? "(none)"}`;
+      c.res = errorResponse(c, validationFailed(echoed, `request body: ${body}`));
+    } else if (fault && !fault.after && (fault.drop || fault.status)) {
       if (fault.delayMs) await sleep(fault.delayMs);
       dropped = fault.drop === true;
       c.res = dropped ? drop(c) : injectedResponse(c, ctx, fault);

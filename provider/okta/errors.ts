@@ -99,9 +99,8 @@ function formatMessage(f: OktaApiErrorFields): string {
 }
 
 /**
- * An error that explains a situation to the person running Pulumi (a full app, a refused deactivation). The
- * dynamic-provider plugin prints `${error}: ${error.stack}` before the engine shows the message again, so the stack is
- * left empty: the message appears twice rather than three times, and without frames that would only add noise.
+ * An error that explains a situation to the person running Pulumi (a full app, a refused deactivation): its message
+ * is the whole story, so it carries no stack frames, which would only add noise where it is printed.
  */
 export function explainedError(message: string, cause?: unknown): Error {
   const error = cause === undefined ? new Error(message) : new Error(message, { cause });

@@ -94,13 +94,14 @@ export class OktaClient {
   }
 
   /**
-   * `POST /api/v1/apps/{appId}/credentials/secrets`: a generated secret, or `clientSecret` (bring your own).
+   * `POST /api/v1/apps/{appId}/credentials/secrets`: a generated secret, or `clientSecret` (bring your own), in
+   * `status` (Okta's default: ACTIVE) in one request.
    * After an ambiguous failure it lists the app's secrets and takes the one this request made (by `secret_hash` of
    * the value, or as the only id absent from `before`, the list taken just before) instead of posting again.
    */
   async createClientSecret(
     appId: string,
-    request: { clientSecret?: string; before?: OktaClientSecret[] } = {},
+    request: { clientSecret?: string; status?: OktaSecretStatus; before?: OktaClientSecret[] } = {},
   ): Promise<OktaClientSecret> {
     const path = secretsPath(appId);
     const before = new Set((request.before ?? (await this.listClientSecrets(appId))).map((s) => s.id));
@@ -131,7 +132,10 @@ export class OktaClient {
     const response = await this.transport.send({
       method: "POST",
       path,
-      json: value === undefined ? {} : { client_secret: value },
+      json: {
+        ...(value === undefined ? {} : { client_secret: value }),
+        ...(request.status === undefined ? {} : { status: request.status }),
+      },
       recover,
       redact: value === undefined ? [] : [value],
     });

@@ -7,6 +7,10 @@ import { OktaClient, type OktaClientOptions } from "./oktaClient";
 const configKeys = [...oktaNamespaceKeys.map((key) => `okta:${key}`), orgUrlKey];
 let stackConfig: Record<string, string | undefined> = {};
 let client: OktaClient | undefined;
+// `okta:orgUrl`, which release 0.1.0 read and @pulumi/okta refuses: only looked at to tell an upgrading stack where
+// its value goes now.
+const legacyOrgUrlKey = "okta:orgUrl";
+let legacyOrgUrl = false;
 let options: OktaClientOptions = {};
 
 /**
@@ -20,6 +24,7 @@ export function readOktaConfig(get: (key: string) => string | undefined): Record
 /** Stores the stack's `okta:*` config for this process (the dynamic provider's `configure` hook). */
 export function configureOkta(req: ConfigureRequest): void {
   stackConfig = readOktaConfig((key) => req.config.get(key));
+  legacyOrgUrl = req.config.get(legacyOrgUrlKey) !== undefined;
   client = undefined;
   if (stackConfig["okta:httpProxy"] !== undefined) {
     // The plugin shows the provider's stderr in the CLI's output, once per process.
@@ -32,7 +37,18 @@ export function configureOkta(req: ConfigureRequest): void {
 
 /** The process's client, built from the stored config and the `OKTA_*` environment on first use. */
 export function processOktaClient(): OktaClient {
-  client ??= oktaClientFromEnvironment(stackConfig, options);
+  try {
+    client ??= oktaClientFromEnvironment(stackConfig, options);
+  } catch (e) {
+    if (legacyOrgUrl && e instanceof Error && e.message.startsWith("no Okta org configured")) {
+      throw new Error(
+        `${legacyOrgUrlKey} is set, but it is not a key of @pulumi/okta (whose provider refuses it) and this package ` +
+          `no longer reads it: move its value with \`pulumi config set ${orgUrlKey} "$(pulumi config get ` +
+          `${legacyOrgUrlKey})" && pulumi config rm ${legacyOrgUrlKey}\`, or use okta:orgName + okta:baseUrl`,
+      );
+    }
+    throw e;
+  }
   return client;
 }
 

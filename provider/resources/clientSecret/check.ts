@@ -1,17 +1,20 @@
 import type { CheckFailure, CheckResult } from "@pulumi/pulumi/dynamic";
-import { isOktaApiError, withContext } from "../../okta/errors";
+import { withContext } from "../../okta/errors";
 import { processOktaClient } from "../../okta/processClient";
 import { isUnknown } from "../fullProvider";
-import { adoptionHonoured, rememberAdoption } from "./adoptions";
-import { clientSecretProblem, validateClientSecretInputs } from "./inputValidation";
-import { replacementPlanned } from "./replacements";
-import { sameTriggers } from "./rotationTriggers";
-import { slotProblem } from "./slots";
+import { resourceKey } from "../resourceIdentity";
+import { adoptedItem, markChecked } from "../runLedger";
+import { appRuleProblems } from "./appRules";
+import { validateClientSecretInputs } from "./inputValidation";
+import { decideForNew } from "./plan";
+import { adoptionConflict, roomProblem, secretLedger } from "./slots";
 import type { ClientSecretInputs } from "./types";
 
 /**
- * `check`: validates every input before any request, then, when the plan will create or replace something, looks at
- * the app in Okta: its auth method's rules for secrets, the secret to adopt, and (for a new resource) a free slot.
+ * `check`: validates every input before any request. For a resource that exists, that is all: `diff`, which sees its
+ * outputs, decides the rest. For a new resource (or one replaced by `--replace` or a taint, where the engine calls
+ * `check` without old inputs and skips `diff`), it plans the creation in this run's ledger of the app and checks it
+ * against Okta: the app's rules, the secret to adopt, and room for every secret this run adds to the app.
  */
 export async function checkClientSecret(
   olds: Record<string, unknown> | undefined,
@@ -19,76 +22,47 @@ export async function checkClientSecret(
 ): Promise<CheckResult<ClientSecretInputs>> {
   const failures = validateClientSecretInputs(news);
   const inputs = { ...news } as unknown as ClientSecretInputs;
-  const existing = olds !== undefined && Object.keys(olds).some((k) => k !== "__provider");
-  const adoptSecretId = news.adoptSecretId;
-  // Adoption is honoured when the resource is created or when adoptSecretId changes; any later replacement (a
-  // rotation) creates a new secret instead of taking over the one the old resource still holds (see adoptions.ts).
-  const honoured = (existing && olds.adoptSecretId === adoptSecretId) || adoptionHonoured(news.appId, adoptSecretId);
-  if (existing && honoured) rememberAdoption(news.appId as string, adoptSecretId as string);
-  // Configuration errors surface here, at preview, even before the first request.
-  const okta = processOktaClient();
+  // Configuration errors surface here, at preview, before the first request.
+  processOktaClient();
   const appId = news.appId;
+  const urn = resourceKey(inputs, `${String(appId)}/new:${inputs.adoptSecretId ?? ""}`);
+  markChecked(urn);
   if (failures.length > 0 || typeof appId !== "string" || isUnknown(appId)) return result(inputs, failures);
-  if (existing && !changesSecret(olds, news)) return result(inputs, failures);
-  // The engine's second check of a replacement: diff has just read the app and its slots for these inputs.
-  if (!existing && replacementPlanned(news)) return result(inputs, failures);
+  const existing = olds !== undefined && Object.keys(olds).some((k) => k !== "__provider");
+  if (existing) return result(inputs, failures);
 
-  let app: Awaited<ReturnType<typeof okta.getApp>>;
-  try {
-    app = await okta.getApp(appId);
-  } catch (e) {
-    if (isOktaApiError(e) && e.status === 404) {
-      failures.push({ property: "appId", reason: `app ${appId} does not exist in ${okta.orgUrl} (Okta answered 404)` });
-      return result(inputs, failures);
+  const ledger = secretLedger(appId);
+  // The engine's second check of a replacement that `diff` has just planned (and checked) in this run.
+  if (ledger.plans.has(urn)) return result(inputs, failures);
+
+  const plan = decideForNew(urn, inputs);
+  const adopting = adoptedItem(plan);
+  if (adopting !== undefined && isUnknown(adopting)) return result(inputs, failures);
+  if (adopting === undefined) {
+    failures.push(...(await appRuleProblems(appId, inputs.clientSecret)));
+    if (failures.length > 0) return result(inputs, failures);
+  }
+  const found = await ledger.itemsFound().catch((e) => {
+    throw withContext(e, `listing the client secrets of app ${appId}`);
+  });
+  if (adopting !== undefined) {
+    if (!found.some((s) => s.id === adopting)) {
+      const reason =
+        `app ${appId} has no client secret ${adopting}; set adoptSecretId to one of its secrets ` +
+        "(see listClientSecrets), or remove adoptSecretId to create a new secret";
+      return result(inputs, [{ property: "adoptSecretId", reason }]);
     }
-    throw withContext(e, `checking app ${appId}`);
+    const conflict = adoptionConflict(ledger, adopting, urn);
+    if (conflict) return result(inputs, [{ property: "adoptSecretId", reason: conflict }]);
   }
-  const method = app.tokenEndpointAuthMethod;
-  if (method === "private_key_jwt") {
-    failures.push({
-      property: "appId",
-      reason:
-        `app ${appId} authenticates with private_key_jwt, so Okta allows it no client secrets: ` +
-        "authenticate it with a JSON Web Key (/credentials/jwks) instead, or change its token_endpoint_auth_method",
-    });
-    return result(inputs, failures);
-  }
-  const clientSecret = news.clientSecret;
-  if (method === "client_secret_jwt" && typeof clientSecret === "string" && !isUnknown(clientSecret)) {
-    const reason = clientSecretProblem(clientSecret, 32);
-    if (reason) failures.push({ property: "clientSecret", reason });
-  }
-
-  const adopting = typeof adoptSecretId === "string" && !isUnknown(adoptSecretId) && !honoured;
-  if (adopting) {
-    failures.push(...(await adoptionFailures(appId, adoptSecretId)));
-  } else if (!existing && !isUnknown(adoptSecretId)) {
-    const secrets = await okta.listClientSecrets(appId).catch((e) => {
-      throw withContext(e, `listing the client secrets of app ${appId}`);
-    });
-    const problem = slotProblem(appId, secrets);
-    if (problem) failures.push({ property: "appId", reason: problem });
+  ledger.plans.set(urn, plan);
+  const problem = await roomProblem(appId, ledger);
+  if (problem) {
+    // This resource fails here; its plan must not count against the others' room.
+    ledger.plans.delete(urn);
+    failures.push({ property: "appId", reason: problem });
   }
   return result(inputs, failures);
-}
-
-async function adoptionFailures(appId: string, secretId: string): Promise<CheckFailure[]> {
-  try {
-    await processOktaClient().getClientSecret(appId, secretId);
-    return [];
-  } catch (e) {
-    if (isOktaApiError(e) && e.status === 404) {
-      const reason = `adoptSecretId: app ${appId} has no client secret ${secretId}; set adoptSecretId to one of its secrets (see listClientSecrets), or remove adoptSecretId to create a new secret`;
-      return [{ property: "adoptSecretId", reason }];
-    }
-    throw withContext(e, `reading client secret ${secretId} of app ${appId} to adopt it`);
-  }
-}
-
-/** True when the inputs that decide which secret exists changed (so a new one may be created). */
-function changesSecret(olds: Record<string, unknown>, news: Record<string, unknown>): boolean {
-  const keys = ["appId", "clientSecret", "adoptSecretId"] as const;
-  return keys.some((k) => olds[k] !== news[k]) || !sameTriggers(olds.rotationTriggers, news.rotationTriggers);
 }
 
 function result(inputs: ClientSecretInputs, failures: CheckFailure[]): CheckResult<ClientSecretInputs> {

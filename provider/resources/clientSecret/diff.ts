@@ -1,78 +1,79 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { explainedError, withContext } from "../../okta/errors";
-import { processOktaClient } from "../../okta/processClient";
-import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
-import { adoptionHonoured, rememberAdoption } from "./adoptions";
-import { rememberPlannedReplacement } from "./replacements";
-import { sameTriggers } from "./rotationTriggers";
-import { rememberManaged, slotProblem } from "./slots";
+import { tellUser } from "../hookErrors";
+import { resourceKey } from "../resourceIdentity";
+import { adoptedItem, needsRoom, type Plan, wasChecked } from "../runLedger";
+import { appRuleProblems } from "./appRules";
+import { decideForExisting } from "./plan";
+import { adoptionConflict, label, roomProblem, secretLedger } from "./slots";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
 
 /**
- * `diff`: replace on appId, clientSecret (or a `secret_hash` drifted outside Pulumi), rotationTriggers and a new
- * adoptSecretId; update in place on status; nothing else. Replacement is create-before-delete, so when the plan
- * will create a new secret it fails here, at preview, if the app has no free slot.
+ * `diff`: what changes for a resource that exists (see `decideForExisting`), recorded in this run's ledger of the app
+ * when the engine plans an update (a refresh's diff only reports):
+ * the secret it keeps, or the replacement it plans. A replacement that adds a secret is checked here, at preview,
+ * against the app's rules and the room every change of this run needs; a replacement of an INACTIVE secret asks the
+ * engine to delete first.
  */
 export async function diffClientSecret(
-  _id: string,
+  id: string,
   olds: Partial<ClientSecretOutputs>,
   news: Partial<ClientSecretInputs>,
 ): Promise<DiffResult> {
-  rememberManaged(olds.secretId);
-  if (news.adoptSecretId !== undefined && news.adoptSecretId === olds.adoptSecretId) {
-    rememberAdoption(olds.appId, olds.adoptSecretId);
+  const urn = resourceKey(news, id);
+  const decision = decideForExisting(urn, olds, news);
+  const result = {
+    changes: decision.replaces.length > 0 || decision.statusChanges,
+    replaces: decision.replaces,
+    deleteBeforeReplace: decision.plan?.kind === "replace" && decision.plan.order === "delete-first",
+  };
+  // A refresh's diff only shows drift: nothing is planned, and nothing refused.
+  if (!wasChecked(urn)) return result;
+  const oldApp = olds.appId;
+  const held = olds.secretId;
+  const { plan } = decision;
+  if (oldApp !== undefined && held !== undefined) {
+    const ledger = secretLedger(oldApp);
+    (plan ? ledger.retiring : ledger.holders).set(held, urn);
+    const wanted = ledger.claimant(held, urn);
+    if (wanted?.role === "adopts") {
+      throw explainedError(
+        `adoptSecretId: ${label(wanted.urn)} would take over client secret ${held}, which ${label(urn)} ` +
+          `${plan ? "retires in this run" : "holds"}; a secret is held by one resource only: remove adoptSecretId ` +
+          `from ${label(wanted.urn)}`,
+      );
+    }
   }
-  const replaces: string[] = [];
-  if (news.appId !== olds.appId) replaces.push("appId");
-  if (news.clientSecret !== undefined) {
-    if (isUnknown(news.clientSecret) || !matchesSecret(news.clientSecret, olds)) replaces.push("clientSecret");
-  } else if (olds.clientSecret !== undefined && olds.secretHash !== undefined) {
-    // A generated secret whose live hash (from refresh) no longer matches the value we hold: it was changed
-    // outside Pulumi, so the value in state is stale.
-    if (secretHash(olds.clientSecret) !== olds.secretHash) replaces.push("secretHash");
-  }
-  if (!sameTriggers(olds.rotationTriggers, news.rotationTriggers)) replaces.push("rotationTriggers");
-  const adopt = news.adoptSecretId;
-  // Removing adoptSecretId changes nothing (the secret is already ours); naming the secret we already hold neither.
-  if (adopt !== undefined && adopt !== olds.adoptSecretId && adopt !== olds.secretId) replaces.push("adoptSecretId");
-
-  if (replaces.length > 0 && adopt !== undefined && adopt === olds.secretId && !adoptionHonoured(news.appId, adopt)) {
-    // The replacement would adopt the very secret the old resource holds, and then delete it with the old resource.
-    throw explainedError(
-      `adoptSecretId names ${adopt}, the secret this resource already holds, while ${replaces.join(", ")} forces a ` +
-        "replacement that would have to adopt it again: remove adoptSecretId (or leave it unchanged) to rotate",
-    );
-  }
-  const desired = news.status ?? "ACTIVE";
-  const statusChanges = isUnknown(desired) || desired !== olds.status;
-  if (replaces.length > 0 && createsSecret(news, replaces)) {
-    await assertFreeSlot(news.appId, olds.appId === news.appId ? olds.secretId : undefined);
-  }
-  if (replaces.length > 0) rememberPlannedReplacement(news);
-  return { changes: replaces.length > 0 || statusChanges, replaces, deleteBeforeReplace: false };
+  if (plan && typeof news.appId === "string" && !isUnknown(news.appId)) await planReplacement(news.appId, news, plan);
+  if (plan && decision.unseen.length > 0) tellUser(`${label(urn)} is replaced: ${decision.unseen.join("; ")}`);
+  return result;
 }
 
-function matchesSecret(value: string, olds: Partial<ClientSecretOutputs>): boolean {
-  if (olds.secretHash !== undefined) return secretHash(value) === olds.secretHash;
-  return value === olds.clientSecret;
-}
-
-/** True when the replacement will POST a secret (rather than adopt an existing one). */
-function createsSecret(news: Partial<ClientSecretInputs>, replaces: string[]): boolean {
-  return !(
-    replaces.includes("adoptSecretId") ||
-    (news.adoptSecretId !== undefined && !adoptionHonoured(news.appId, news.adoptSecretId))
-  );
-}
-
-async function assertFreeSlot(appId: string | undefined, replacing: string | undefined): Promise<void> {
-  if (appId === undefined || isUnknown(appId)) return;
-  const secrets = await processOktaClient()
-    .listClientSecrets(appId)
-    .catch((e) => {
-      throw withContext(e, `listing the client secrets of app ${appId} to plan a replacement`);
-    });
-  const problem = slotProblem(appId, secrets, replacing);
-  if (problem) throw explainedError(problem);
+async function planReplacement(appId: string, news: Partial<ClientSecretInputs>, plan: Plan): Promise<void> {
+  const ledger = secretLedger(appId);
+  const adopting = adoptedItem(plan);
+  if (needsRoom(plan) || (plan.kind === "replace" && plan.order === "delete-first")) {
+    const problems = await appRuleProblems(appId, news.clientSecret);
+    if (problems.length > 0) throw explainedError(problems.map((p) => `${p.property}: ${p.reason}`).join("\n"));
+  }
+  const found = await ledger.itemsFound().catch((e) => {
+    throw withContext(e, `listing the client secrets of app ${appId} to plan a replacement`);
+  });
+  if (adopting !== undefined && !isUnknown(adopting)) {
+    if (!found.some((s) => s.id === adopting)) {
+      throw explainedError(
+        `adoptSecretId: app ${appId} has no client secret ${adopting}; set adoptSecretId to one of its secrets ` +
+          "(see listClientSecrets), or to the secret the resource holds, or remove it",
+      );
+    }
+    const conflict = adoptionConflict(ledger, adopting, plan.urn);
+    if (conflict) throw explainedError(`adoptSecretId: ${conflict}`);
+  }
+  ledger.plans.set(plan.urn, plan);
+  const problem = await roomProblem(appId, ledger);
+  if (problem) {
+    ledger.plans.delete(plan.urn);
+    throw explainedError(problem);
+  }
 }

@@ -1,47 +1,89 @@
 import type { OktaClientSecret } from "../../okta/oktaClient";
+import { processOktaClient } from "../../okta/processClient";
+import { resourceLabel } from "../resourceIdentity";
+import { type AppLedger, ledgerOf, type Plan } from "../runLedger";
 
 /** Okta's limit of client secrets per app. */
-const maxSecretsPerApp = 2;
+export const maxSecretsPerApp = 2;
 
-// Best effort: the secret ids this provider process has seen in state (olds, outputs, reads). A process serves one
-// stack's run, so these are the secrets this stack manages.
-const managed = new Set<string>();
-
-/** Records a secret id as managed by this stack. */
-export function rememberManaged(secretId: string | undefined): void {
-  if (typeof secretId === "string" && secretId !== "") managed.add(secretId);
+/** This run's ledger of `appId`'s client secrets: one list request per app and run. */
+export function secretLedger(appId: string): AppLedger<OktaClientSecret> {
+  return ledgerOf("secrets", appId, () => processOktaClient().listClientSecrets(appId));
 }
 
-/** Forgets a deleted secret. */
-export function forgetManaged(secretId: string): void {
-  managed.delete(secretId);
+/** `ClientSecret "api"`, for messages. */
+export function label(urn: string): string {
+  return resourceLabel(urn, "ClientSecret");
 }
 
 /**
- * Explains why a new secret cannot be created on an app whose slots are all taken, or undefined when one is free.
- * `replacing` is the secret of the resource being replaced: it is retired only after the new one exists.
+ * Why the changes this run plans on `appId` cannot fit in Okta's two slots, or undefined when they fit. Every
+ * change that adds a secret while the old ones still exist is counted together (new resources, resources replaced by
+ * `--replace` or a taint, create-first replacements), against the secrets the app held when this run first looked.
  */
-export function slotProblem(appId: string, secrets: OktaClientSecret[], replacing?: string): string | undefined {
-  if (secrets.length < maxSecretsPerApp) return undefined;
-  const lines = secrets.map((s) => {
-    const role =
-      s.id === replacing
-        ? "held by this resource; retired only after its replacement exists"
-        : managed.has(s.id)
-          ? "managed by this stack"
-          : "not managed by this stack";
-    return `  - ${s.id} ${s.status}, created ${s.created} (${role})`;
-  });
-  const others = secrets.filter((s) => s.id !== replacing && !managed.has(s.id));
-  const other = others[0]?.id;
-  const action = replacing ? "replace this ClientSecret (create before delete)" : "create a client secret";
-  const fix = replacing
-    ? "deactivate and delete a secret that is not needed first (Admin Console or API)" +
-      (other
-        ? `, or adopt it in a ClientSecret of its own (\`adoptSecretId: "${other}"\`) and then remove that resource`
-        : "") +
-      "."
-    : (other ? `adopt an existing secret instead of creating one (\`adoptSecretId: "${other}"\`), or ` : "") +
-      "deactivate and delete a secret that is not needed first (Admin Console or API).";
-  return `cannot ${action}: app ${appId} already holds ${secrets.length} client secrets, Okta's maximum:\n${lines.join("\n")}\nFix: ${fix}`;
+export async function roomProblem(appId: string, ledger: AppLedger<OktaClientSecret>): Promise<string | undefined> {
+  const found = await ledger.itemsFound();
+  const adding = ledger.plansNeedingRoom();
+  if (found.length + adding.length <= maxSecretsPerApp) return undefined;
+  const held = found.map((s) => `  - ${s.id} ${s.status}, created ${s.created} (${role(ledger, s.id)})`);
+  const planned = adding.map((p) => `  - ${label(p.urn)}: ${describe(p)}`);
+  const fixes: string[] = [];
+  const activeRetiring = adding.filter(
+    (p) => p.kind === "replace" && found.find((s) => s.id === p.retiring)?.status === "ACTIVE",
+  );
+  if (activeRetiring.length > 0) {
+    fixes.push(
+      `rotate ${activeRetiring.map((p) => label(p.urn)).join(", ")} in two runs: first set \`status: "INACTIVE"\` on ` +
+        "it (an in-place update while the app's other secret stays ACTIVE), then change rotationTriggers together with " +
+        '`status: "ACTIVE"`: an INACTIVE secret is replaced delete-first and needs no free slot',
+    );
+  }
+  const unheld = found.filter((s) => !ledger.holders.has(s.id) && !ledger.retiring.has(s.id));
+  if (unheld.length > 0) {
+    fixes.push(
+      `free a slot first: retire a secret no resource needs (${unheld.map((s) => s.id).join(" or ")}: deactivate, ` +
+        "then delete it, in the Admin Console or with the API)",
+    );
+  }
+  if (adding.some((p) => p.kind === "create")) {
+    fixes.push("take an existing secret over with `adoptSecretId` instead of creating one");
+  }
+  fixes.push("or make fewer of these changes in one run");
+  return (
+    `app ${appId} held ${found.length} client secret${found.length === 1 ? "" : "s"} when this run looked, and this ` +
+    `run would add ${adding.length} more before retiring any, over Okta's maximum of ${maxSecretsPerApp}:\n` +
+    `${[...held, ...planned].join("\n")}\nFix: ${fixes.join("; ")}.`
+  );
+}
+
+/** Why `secretId` cannot be taken over by the resource `urn`: another resource of this run claims it. */
+export function adoptionConflict(
+  ledger: AppLedger<OktaClientSecret>,
+  secretId: string,
+  urn: string,
+): string | undefined {
+  const other = ledger.claimant(secretId, urn);
+  if (!other) return undefined;
+  const what = {
+    holds: "already holds it",
+    retires: "retires it in this run (its replacement deletes it)",
+    adopts: "names it in adoptSecretId too",
+  }[other.role];
+  return (
+    `${label(urn)} would take over client secret ${secretId}, but ${label(other.urn)} ${what}; a ` +
+    "secret is held by one resource only: remove adoptSecretId from one of them"
+  );
+}
+
+function role(ledger: AppLedger<OktaClientSecret>, secretId: string): string {
+  const holder = ledger.holders.get(secretId);
+  if (holder) return `held by ${label(holder)}`;
+  const retiring = ledger.retiring.get(secretId);
+  if (retiring) return `held by ${label(retiring)}, deleted only after its replacement exists`;
+  return "not held by any ClientSecret this run has seen";
+}
+
+function describe(plan: Plan): string {
+  if (plan.kind === "create") return "create a secret (a new resource, or one replaced by --replace or a taint)";
+  return "replace its secret, creating the new one before the old one is deleted";
 }

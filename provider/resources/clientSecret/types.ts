@@ -8,6 +8,8 @@ export interface ClientSecretInputs {
   status?: ClientSecretStatus;
   rotationTriggers?: Record<string, string>;
   adoptSecretId?: string;
+  /** The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. */
+  resourceUrn?: string;
   /** Added by the engine; passed through untouched. */
   __provider?: string;
 }
@@ -24,6 +26,7 @@ export interface ClientSecretOutputs {
   lastUpdated: string;
   rotationTriggers?: Record<string, string>;
   adoptSecretId?: string;
+  resourceUrn?: string;
   __provider?: string;
 }
 

@@ -31,10 +31,11 @@ describe("ClientSecret end to end: create beside Okta's own secret", () => {
     s.emulator.clearRequests();
     const preview = await s.preview({ diff: true, expectFailure: true });
     const said = preview.stdout + preview.stderr;
-    expect(said).toContain(`app ${s.app.id} already holds 2 client secrets`);
+    expect(said).toContain(`app ${s.app.id} held 2 client secrets when this run looked`);
     expect(said).toContain(`${before[0]?.id} ACTIVE`);
-    expect(said).toContain("not managed by this stack");
-    expect(said).toContain(`adoptSecretId: "${before[0]?.id}"`);
+    expect(said).toContain("not held by any ClientSecret this run has seen");
+    expect(said).toContain(`free a slot first: retire a secret no resource needs (${before[0]?.id}:`);
+    expect(said).toContain('rotate ClientSecret "managed" in two runs');
     expect(said).not.toContain(out.clientSecret);
     expect(secretMutations(s.emulator)).toEqual([]);
 
@@ -62,27 +63,49 @@ describe("ClientSecret end to end: create beside Okta's own secret", () => {
     expect(preview.stdout + preview.stderr).not.toContain(short);
   });
 
-  it("refresh sees a value changed outside Pulumi (a new secret_hash), and the next up replaces the stale secret", async () => {
+  it("refresh takes in a generated secret's value changed outside Pulumi: the outputs hand out the live one", async () => {
     const s = await createStack({ program: fixture });
     stack = s;
     const [initial] = secretsOf(s.emulator, s.app.id);
     await s.setConfig("adopt", initial?.id as string);
     await s.up();
     const changed = s.emulator.regenerateSecret(s.app.id, initial?.id as string);
-    const refresh = await s.refresh();
-    expect(refresh.counts.update).toBe(1);
+    await s.refresh();
+    // The stored outputs now hold Okta's live value and hash, so no change is left for the next up.
+    const { deployment } = await s.exportState();
+    const stored = deployment.resources.find((r: { type: string }) => r.type.endsWith(":ClientSecret"));
+    expect(stored.outputs.secretHash).toBe(changed.secret_hash);
+    expect((await s.preview()).counts).toMatchObject({ replace: 0, update: 0 });
+    const run = await s.up();
+    expect(run.counts).toMatchObject({ replace: 0, update: 0, same: 2 });
+    const out = (await s.outputs({ showSecrets: true })) as { secretId: string; clientSecret: string };
+    expect(out).toMatchObject({ secretId: initial?.id, clientSecret: changed.client_secret });
+  });
+
+  it("a bring-your-own secret changed outside Pulumi is replaced by the next up, which says why", async () => {
+    const s = await createStack({ program: fixture });
+    stack = s;
+    const mine = randomBytes(30).toString("base64url");
+    await s.setConfig("byo", mine, { secret: true });
+    await s.up();
+    const { secretId } = (await s.outputs()) as { secretId: string };
+    // Room for the replacement's new secret: retire the app's own secret, as Okta's guide does.
+    const initial = secretsOf(s.emulator, s.app.id).find((x) => x.id !== secretId)?.id;
+    const base = `${s.emulator.url}/api/v1/apps/${s.app.id}/credentials/secrets/${initial}`;
+    const auth = { Authorization: `SSWS ${s.emulator.apiToken}` };
+    await fetch(`${base}/lifecycle/deactivate`, { method: "POST", headers: auth });
+    await fetch(base, { method: "DELETE", headers: auth });
+    s.emulator.regenerateSecret(s.app.id, secretId);
+    await s.refresh();
     const preview = await s.preview({ diff: true });
     expect(preview.counts.replace).toBe(1);
-    const run = await s.up();
-    expect(run.counts.replace).toBe(1);
-    const out = (await s.outputs({ showSecrets: true })) as {
-      secretId: string;
-      secretHash: string;
-      clientSecret: string;
-    };
-    expect(out.secretId).not.toBe(initial?.id);
-    expect(out.secretHash).toBe(hashOf(out.clientSecret));
-    expect(secretsOf(s.emulator, s.app.id).map((x) => x.id)).toEqual([out.secretId]);
-    expect(changed.id).toBe(initial?.id);
+    // The engine's display shows no changed input here (`--diff` prints diagnostics on stderr).
+    expect(preview.stdout + preview.stderr).toContain(
+      `warning: ClientSecret "managed" is replaced: the program's clientSecret is not the value Okta holds for ${secretId}`,
+    );
+    expect((await s.up()).counts.replace).toBe(1);
+    const out = (await s.outputs()) as { secretHash: string };
+    expect(out.secretHash).toBe(hashOf(mine));
+    expect(JSON.stringify(await s.exportState())).not.toContain(mine);
   });
 });

@@ -5,7 +5,7 @@ import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
 import { countsFromPlan, countsFromResourceChanges, zeroCounts } from "./counts";
 import { engineBinDir, isolatedEnv } from "./engine";
 import { type RunOptions, runPulumi } from "./runPulumi";
-import type { CreateStackOptions, E2EStack, OpCounts, PulumiResult, StackRun } from "./types";
+import type { CreateStackOptions, E2EStack, LifecycleOptions, OpCounts, PulumiResult, StackRun } from "./types";
 import { copyProgram, makeStackDirs, removeStackDirs, type StackDirs } from "./workspace";
 
 const liveStacks = new Set<E2EStack>();
@@ -25,7 +25,7 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
   const dirs = await makeStackDirs();
   const passphrase = randomBytes(24).toString("base64url");
   const secrets = [passphrase, ...Object.values(options.secretConfig ?? {})];
-  const env = isolatedEnv(bin, dirs, passphrase);
+  const env = { ...isolatedEnv(bin, dirs, passphrase), ...options.env };
   const run = (args: string[], opts: Partial<RunOptions> = {}) =>
     runPulumi(args, { cwd: dirs.program, env, redact: secrets, ...opts });
   let emulator: OktaEmulator | undefined;
@@ -36,12 +36,15 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
     await copyProgram(options.program, dirs.program);
     const stackName = options.stackName ?? "e2e";
     await run(["stack", "init", stackName, "--non-interactive"]);
-    const plain = { "okta-credentials:orgUrl": emulator.url, appId: app.id, ...options.config };
+    const org = options.orgConfig?.(emulator.url) ?? { "okta-credentials:orgUrl": emulator.url };
+    const plain = { ...org, appId: app.id, ...options.config };
     await run(["config", "set-all", ...Object.entries(plain).map(([key, value]) => `--plaintext=${key}=${value}`)]);
     for (const [key, value] of Object.entries({ "okta:apiToken": emulator.apiToken, ...options.secretConfig })) {
       await run(["config", "set", "--secret", key], { input: value });
     }
-    const stack = makeStack(dirs, stackName, emulator, app, run, secrets);
+    const projectName = /^name:\s*(\S+)/m.exec(await readFile(path.join(dirs.program, "Pulumi.yaml"), "utf8"))?.[1];
+    if (!projectName) throw new Error(`no project name in ${options.program}/Pulumi.yaml`);
+    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets);
     liveStacks.add(stack);
     return stack;
   } catch (error) {
@@ -56,12 +59,13 @@ type Run = (args: string[], opts?: Partial<RunOptions>) => Promise<PulumiResult>
 function makeStack(
   dirs: StackDirs,
   stackName: string,
+  projectName: string,
   emulator: OktaEmulator,
   app: E2EStack["app"],
   run: Run,
   secrets: string[],
 ): E2EStack {
-  const lifecycle = ["--yes", "--skip-preview", "--non-interactive", "--stack", stackName];
+  const lifecycle = ["--yes", "--non-interactive", "--stack", stackName];
   let previews = 0;
   let cleaning: Promise<void> | undefined;
 
@@ -78,9 +82,11 @@ function makeStack(
     return countsFromResourceChanges(latest.resourceChanges);
   }
 
-  async function lifecycleRun(command: string, expectFailure = false): Promise<StackRun> {
+  // As users run them: with the preview first, unless a test is about something else and says `skipPreview`.
+  async function lifecycleRun(command: string, opts: LifecycleOptions = {}): Promise<StackRun> {
     const startedAt = Date.now();
-    const { stdout, stderr } = await run([command, ...lifecycle], { expectFailure });
+    const args = [command, ...lifecycle, ...(opts.skipPreview ? ["--skip-preview"] : []), ...(opts.args ?? [])];
+    const { stdout, stderr } = await run(args, { expectFailure: opts.expectFailure ?? false });
     return { stdout, stderr, counts: await historyCounts(startedAt) };
   }
 
@@ -92,7 +98,7 @@ function makeStack(
     async setConfig(key, value, opts = {}) {
       if (opts.secret) secrets.push(value);
       // The value goes through stdin: never on a command line, and a leading "-" is not read as a flag.
-      await run(["config", "set", ...(opts.secret ? ["--secret"] : []), key], { input: value });
+      await run(["config", "set", opts.secret ? "--secret" : "--plaintext", key], { input: value });
     },
     async preview(opts = {}) {
       previews += 1;
@@ -105,9 +111,10 @@ function makeStack(
       await rm(planFile, { force: true });
       return { stdout, stderr, counts: plan === undefined ? zeroCounts() : countsFromPlan(JSON.parse(plan)) };
     },
-    up: (opts = {}) => lifecycleRun("up", opts.expectFailure),
-    refresh: (opts = {}) => lifecycleRun("refresh", opts.expectFailure),
-    destroy: () => lifecycleRun("destroy"),
+    up: (opts = {}) => lifecycleRun("up", opts),
+    refresh: (opts = {}) => lifecycleRun("refresh", opts),
+    destroy: (opts = {}) => lifecycleRun("destroy", opts),
+    urn: (type, name) => `urn:pulumi:${stackName}::${projectName}::${type}::${name}`,
     async exportState() {
       const { stdout } = await run(["stack", "export", "--stack", stackName]);
       return JSON.parse(stdout);

@@ -40,9 +40,12 @@ export interface E2EStack {
   setConfig(key: string, value: string, opts?: { secret?: boolean }): Promise<void>;
   /** `pulumi preview` (with `diff`: `--diff`, whose text is then in `stdout`); counts are the planned operations. */
   preview(opts?: { diff?: boolean; expectFailure?: boolean }): Promise<StackRun>;
-  up(opts?: { expectFailure?: boolean }): Promise<StackRun>;
-  refresh(opts?: { expectFailure?: boolean }): Promise<StackRun>;
-  destroy(): Promise<StackRun>;
+  /** `pulumi up --yes`, with its preview first (as users run it) unless `skipPreview`. */
+  up(opts?: LifecycleOptions): Promise<StackRun>;
+  refresh(opts?: LifecycleOptions): Promise<StackRun>;
+  destroy(opts?: LifecycleOptions): Promise<StackRun>;
+  /** The URN of a resource of this stack, e.g. for `up({ args: ["--replace", urn] })`. */
+  urn(type: string, name: string): string;
   /** `pulumi stack export`: secrets stay encrypted. */
   // biome-ignore lint/suspicious/noExplicitAny: the deployment format is Pulumi's, and tests walk it freely
   exportState(): Promise<any>;
@@ -51,6 +54,15 @@ export interface E2EStack {
   pulumi(args: string[], opts?: { expectFailure?: boolean }): Promise<PulumiResult>;
   /** Removes the stack, its backend and `workDir`, and closes the emulator. Safe to call twice. */
   cleanup(): Promise<void>;
+}
+
+/** Options of a lifecycle command (`up`, `refresh`, `destroy`). */
+export interface LifecycleOptions {
+  expectFailure?: boolean;
+  /** Adds `--skip-preview`: only for tests about something other than what the preview does. */
+  skipPreview?: boolean;
+  /** More arguments, e.g. `["--replace", urn]`. */
+  args?: string[];
 }
 
 /** Options of {@link createStack}. */
@@ -64,5 +76,9 @@ export interface CreateStackOptions {
   config?: Record<string, string>;
   /** Extra secret config. */
   secretConfig?: Record<string, string>;
+  /** The stack config naming the org, given the emulator's URL; default `okta-credentials:orgUrl` = that URL. */
+  orgConfig?: (url: string) => Record<string, string>;
+  /** Extra environment of every `pulumi` command (and so of the program and the provider process). */
+  env?: Record<string, string>;
   stackName?: string;
 }

@@ -25,8 +25,8 @@ describe("the quickstart (scripts/quickstart.sh, what `npm start` runs)", () => 
     const section = (n: number) => text.slice(text.indexOf(`== ${n}.`), text.indexOf(`== ${n + 1}.`));
 
     expect(section(3)).toMatch(/\+ {2}pulumi-nodejs:dynamic\/okta:ClientSecret app-secret created/);
-    expect(section(4)).toMatch(/already holds 2 client secrets/);
-    expect(section(4)).toContain("not managed by this stack");
+    expect(section(4)).toMatch(/held 2 client secrets when this run looked/);
+    expect(section(4)).toContain("free a slot first: retire a secret no resource needs");
     expect(section(6)).toContain("+-pulumi-nodejs:dynamic/okta:ClientSecret: (replace)");
     expect(section(6)).toMatch(/~ rotation: "initial" => "2026-12"/);
     expect(section(7)).toContain("+-1 replaced");

@@ -3,6 +3,7 @@ import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "
 import { providers } from "../../../provider";
 import { setProcessOktaClientOptions } from "../../../provider/okta/processClient";
 import type { RetryPolicy } from "../../../provider/okta/retryPolicy";
+import { resetRunLedgers } from "../../../provider/resources/runLedger";
 
 /** A `configure()` request over a plain map of stack config keys. */
 export function configRequest(values: Record<string, string | undefined>): ConfigureRequest {
@@ -35,6 +36,7 @@ export function fastRetry(sleeps: number[] = []): Partial<RetryPolicy> {
 export async function startHookHarness(options: OktaEmulatorOptions = {}) {
   for (const name of Object.keys(process.env)) if (name.startsWith("OKTA_")) delete process.env[name];
   const emulator = await startOktaEmulator({ rateLimit: "off", ...options });
+  resetRunLedgers();
   const sleeps: number[] = [];
   setProcessOktaClientOptions({ retry: fastRetry(sleeps) });
   await providers.ClientSecret.configure(

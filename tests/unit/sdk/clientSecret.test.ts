@@ -43,6 +43,26 @@ describe("ClientSecret (program side)", () => {
     expect(r?.inputs.__provider).toContain('require("pulumi-okta-credentials/provider").providers.ClientSecret');
   });
 
+  it("gives the hooks its own URN as the resourceUrn input, also under a component parent", async () => {
+    const s = new ClientSecret("mine", { appId: "0oa1abcdefghijklmnop" });
+    await resolve(s.secretId);
+    const urn = await resolve(s.urn);
+    expect(registered.find((x) => x.name === "mine")?.inputs.resourceUrn).toBe(urn);
+    expect(urn).toBe("urn:pulumi:stack::project::pulumi-nodejs:dynamic/okta:ClientSecret::mine");
+
+    class Slots extends pulumi.ComponentResource {
+      constructor(name: string) {
+        super("test:index:Slots", name);
+      }
+    }
+    const parent = new Slots("rotating");
+    const child = new ClientSecret("rotating-slot0", { appId: "0oa1abcdefghijklmnop" }, { parent });
+    await resolve(child.secretId);
+    const childUrn = await resolve(child.urn);
+    expect(registered.find((x) => x.name === "rotating-slot0")?.inputs.resourceUrn).toBe(childUrn);
+    expect(childUrn).toContain("test:index:Slots$pulumi-nodejs:dynamic/okta:ClientSecret::rotating-slot0");
+  });
+
   it("keeps a bring-your-own secret a Pulumi secret on the way in", async () => {
     const seen = capture();
     new ClientSecret(

@@ -3,7 +3,8 @@ import type { OktaEmulator } from "../../../../emulator";
 import { providers } from "../../../../provider";
 import type { ClientSecretInputs } from "../../../../provider/resources/clientSecret/types";
 import { unknownValue } from "../../../../provider/resources/fullProvider";
-import { configRequest, startHookHarness } from "../harness";
+import { configRequest, secretsOf, startHookHarness } from "../harness";
+import { createAsEngine, inputsOf, newRun, urnOf } from "./engineCalls";
 
 let emulator: OktaEmulator;
 const hooks = {
@@ -17,9 +18,14 @@ beforeAll(async () => {
   ({ emulator } = await startHookHarness());
 });
 afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+beforeEach(() => {
+  emulator.reset();
+  newRun();
+});
 
 const byo = "a-bring-your-own-secret-with-40-chars!!!";
+const reasonsOf = (result: { failures?: { property: string; reason: string }[] }) =>
+  (result.failures ?? []).map((f) => `${f.property}: ${f.reason}`);
 
 describe("check: inputs alone, before any request", () => {
   it("names each bad property and its fix", async () => {
@@ -50,8 +56,7 @@ describe("check: inputs alone, before any request", () => {
   });
 
   it("refuses non-ASCII and over-long secrets, a missing appId, triggers that are not a map, and secret + adopt", async () => {
-    const reasons = async (news: Record<string, unknown>) =>
-      ((await hooks.check({}, news)).failures ?? []).map((f) => `${f.property}: ${f.reason}`);
+    const reasons = async (news: Record<string, unknown>) => reasonsOf(await hooks.check({}, news));
     expect((await reasons({ appId: "0oa1b2c3d4e5f6g7h8i9", clientSecret: "ünïcödé-secret-value" }))[0]).toContain(
       "outside printable ASCII",
     );
@@ -74,17 +79,30 @@ describe("check: inputs alone, before any request", () => {
       rotationTriggers: unknownValue,
       __provider: "shim",
     };
-    const result = await hooks.check({}, news);
-    expect(result).toEqual({ inputs: news });
+    expect(await hooks.check({}, news)).toEqual({ inputs: news });
+    expect(emulator.requests()).toEqual([]);
+  });
+
+  it("leaves a resource that exists to diff, without a request", async () => {
+    const app = await emulator.createApp();
+    const olds = inputsOf("a", { appId: app.id, status: "ACTIVE" });
+    await hooks.check(olds, { ...olds, status: "INACTIVE", rotationTriggers: { r: "2" } });
     expect(emulator.requests()).toEqual([]);
   });
 });
 
-describe("check: the app in Okta", () => {
-  it("accepts a valid create after looking at the app and its slots", async () => {
+describe("check of a new resource: the app in Okta", () => {
+  it("accepts a create after looking at the app and its secrets, once per app and run", async () => {
     const app = await emulator.createApp();
-    const result = await hooks.check({}, { appId: app.id, rotationTriggers: { r: "1" } });
-    expect(result.failures).toBeUndefined();
+    expect((await hooks.check({}, inputsOf("a", { appId: app.id }))).failures).toBeUndefined();
+    expect(
+      (
+        await hooks.check(
+          {},
+          inputsOf("b", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+        )
+      ).failures,
+    ).toBeUndefined();
     expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /api/v1/apps/${app.id}`,
       `GET /api/v1/apps/${app.id}/credentials/secrets`,
@@ -95,14 +113,14 @@ describe("check: the app in Okta", () => {
     const app = await emulator.createApp({
       credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_jwt" } },
     });
-    const result = await hooks.check({}, { appId: app.id, clientSecret: "twenty-characters-ok" });
+    const result = await hooks.check({}, inputsOf("a", { appId: app.id, clientSecret: "twenty-characters-ok" }));
     expect(result.failures).toEqual([
       {
         property: "clientSecret",
         reason: expect.stringContaining("it must be 32 to 100 because the app authenticates with client_secret_jwt"),
       },
     ]);
-    expect((await hooks.check({}, { appId: app.id, clientSecret: byo })).failures).toBeUndefined();
+    expect((await hooks.check({}, inputsOf("b", { appId: app.id, clientSecret: byo }))).failures).toBeUndefined();
   });
 
   it("refuses any secret for a private_key_jwt app", async () => {
@@ -110,55 +128,82 @@ describe("check: the app in Okta", () => {
       credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" } },
       settings: { oauthClient: { grant_types: ["client_credentials"], jwks_uri: "https://example.com/jwks" } },
     } as never);
-    const result = await hooks.check({}, { appId: app.id });
+    const result = await hooks.check({}, inputsOf("a", { appId: app.id }));
     expect(result.failures?.[0]?.reason).toContain(
       "authenticates with private_key_jwt, so Okta allows it no client secrets",
     );
   });
 
   it("reports an app that does not exist on appId", async () => {
-    const result = await hooks.check({}, { appId: "0oa00000000000000000" });
+    const result = await hooks.check({}, inputsOf("a", { appId: "0oa00000000000000000" }));
     expect(result.failures).toEqual([
       { property: "appId", reason: `app 0oa00000000000000000 does not exist in ${emulator.url} (Okta answered 404)` },
     ]);
   });
 
-  it("fails a create in preview when the app already holds two secrets, listing them and the fix", async () => {
+  it("fails a create when the app already holds two secrets, listing them, the plan and the fix", async () => {
     const app = await emulator.createApp();
-    const created = await hooks.create({ appId: app.id });
-    const result = await hooks.check({}, { appId: app.id });
-    const reason = result.failures?.[0]?.reason ?? "";
-    const [initial] = emulator.state().apps[0]?.secrets ?? [];
-    expect(result.failures?.[0]?.property).toBe("appId");
-    expect(reason).toContain(`app ${app.id} already holds 2 client secrets, Okta's maximum`);
-    expect(reason).toContain(`${initial?.id} ACTIVE, created ${initial?.created} (not managed by this stack)`);
-    expect(reason).toContain(`${created.outs?.secretId} ACTIVE`);
-    expect(reason).toContain("(managed by this stack)");
-    expect(reason).toContain(`adoptSecretId: "${initial?.id}"`);
-    expect(reason).toContain("deactivate and delete a secret that is not needed first");
+    const made = await createAsEngine(inputsOf("first", { appId: app.id }));
+    newRun();
+    const reason = reasonsOf(await hooks.check({}, inputsOf("second", { appId: app.id })))[0] ?? "";
+    const [initial] = secretsOf(emulator, app.id);
+    expect(reason).toMatch(/^appId: /);
+    expect(reason).toContain(`app ${app.id} held 2 client secrets when this run looked, and this run would add 1 more`);
+    expect(reason).toContain(`${initial?.id} ACTIVE, created ${initial?.created} (not held by any ClientSecret`);
+    expect(reason).toContain(`${made.outs.secretId} ACTIVE`);
+    expect(reason).toContain('ClientSecret "second": create a secret');
+    expect(reason).toContain("free a slot first");
+    expect(reason).toContain("`adoptSecretId`");
   });
 
-  it("checks that the secret to adopt exists, and not again once an existing resource adopted it", async () => {
+  it("counts every new secret of one run together, in either order; a refused plan counts no more", async () => {
+    for (const order of [
+      ["a", "b"],
+      ["b", "a"],
+    ]) {
+      newRun();
+      const app = await emulator.createApp();
+      const [first, second] = order as [string, string];
+      // The same inputs but for the resource's own URN: two resources, two slots.
+      expect((await hooks.check({}, inputsOf(first, { appId: app.id }))).failures).toBeUndefined();
+      const refused = reasonsOf(await hooks.check({}, inputsOf(second, { appId: app.id })));
+      expect(refused[0]).toContain("this run would add 2 more before retiring any");
+      // An adoption needs no slot, even now.
+      const initial = secretsOf(emulator, app.id)[0]?.id as string;
+      expect(
+        (await hooks.check({}, inputsOf("c", { appId: app.id, adoptSecretId: initial }))).failures,
+      ).toBeUndefined();
+    }
+  });
+
+  it("checks that the secret to adopt exists, and that no other resource of the run claims it", async () => {
     const app = await emulator.createApp();
-    const [initial] = emulator.state().apps[0]?.secrets ?? [];
-    const missing = await hooks.check({}, { appId: app.id, adoptSecretId: "ocs00000000000000000" });
+    const missing = await hooks.check({}, inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" }));
     expect(missing.failures?.[0]).toEqual({
       property: "adoptSecretId",
       reason: expect.stringContaining(`app ${app.id} has no client secret ocs00000000000000000`),
     });
-    const adopt = { appId: app.id, adoptSecretId: initial?.id };
-    expect(await hooks.check({}, adopt)).toEqual({ inputs: adopt });
-    emulator.clearRequests();
-    const later = await hooks.check(adopt, { ...adopt, rotationTriggers: { r: "2" } });
-    expect(later).toEqual({ inputs: { ...adopt, rotationTriggers: { r: "2" } } });
-    expect(emulator.requests().filter((r) => r.path.includes(`/secrets/${initial?.id}`))).toEqual([]);
+    const initial = secretsOf(emulator, app.id)[0]?.id as string;
+    expect((await hooks.check({}, inputsOf("a", { appId: app.id, adoptSecretId: initial }))).failures).toBeUndefined();
+    const twice = reasonsOf(await hooks.check({}, inputsOf("b", { appId: app.id, adoptSecretId: initial })));
+    expect(twice).toEqual([
+      `adoptSecretId: ClientSecret "b" would take over client secret ${initial}, but ClientSecret "a" names it in adoptSecretId too; a secret is held by one resource only: remove adoptSecretId from one of them`,
+    ]);
   });
 
-  it("does not call Okta for an unchanged existing resource", async () => {
+  it("asks Okta nothing at the engine's second check of a replacement diff planned", async () => {
     const app = await emulator.createApp();
-    const olds = { appId: app.id, status: "ACTIVE" };
-    await hooks.check(olds, { ...olds, status: "INACTIVE" });
+    const held = await createAsEngine(
+      inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+    );
+    newRun();
+    const news = inputsOf("a", { appId: app.id, rotationTriggers: { r: "2" } });
+    await hooks.check(held.inputs, news);
+    await hooks.diff(held.id, held.outs, news);
+    emulator.clearRequests();
+    expect(await hooks.check({}, news)).toEqual({ inputs: news });
     expect(emulator.requests()).toEqual([]);
+    expect(urnOf("a")).toBe(news.resourceUrn);
   });
 
   it("surfaces configuration errors at check, naming the key to set", async () => {

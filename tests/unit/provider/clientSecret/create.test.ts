@@ -3,8 +3,9 @@ import type { OktaEmulator } from "../../../../emulator";
 import { providers } from "../../../../provider";
 import { processOktaClient } from "../../../../provider/okta/processClient";
 import { secretHash } from "../../../../provider/okta/secretHash";
-import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import type { ClientSecretInputs, ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
 import { secretsOf, startHookHarness } from "../harness";
+import { createAsEngine, inputsOf, newRun, upExisting, urnOf } from "./engineCalls";
 
 let emulator: OktaEmulator;
 const hooks = providers.ClientSecret;
@@ -13,7 +14,10 @@ beforeAll(async () => {
   ({ emulator } = await startHookHarness());
 });
 afterAll(() => emulator.close());
-beforeEach(() => emulator.reset());
+beforeEach(() => {
+  emulator.reset();
+  newRun();
+});
 
 const value = "a-bring-your-own-secret-value";
 const outsOf = (r: { outs?: ClientSecretOutputs }) => r.outs as ClientSecretOutputs;
@@ -21,7 +25,10 @@ const outsOf = (r: { outs?: ClientSecretOutputs }) => r.outs as ClientSecretOutp
 describe("create", () => {
   it("POSTs a generated secret and answers the composite id and every output", async () => {
     const app = await emulator.createApp();
-    const result = await hooks.create({ appId: app.id, rotationTriggers: { r: "1" } });
+    const inputs = inputsOf("a", { appId: app.id, rotationTriggers: { r: "1" } });
+    await hooks.check({} as ClientSecretInputs, inputs);
+    emulator.clearRequests();
+    const result = await hooks.create(inputs);
     const outs = outsOf(result);
     const stored = secretsOf(emulator, app.id).find((s) => s.id === outs.secretId);
     expect(result.id).toBe(`${app.id}/${outs.secretId}`);
@@ -34,57 +41,63 @@ describe("create", () => {
       created: stored?.created,
       lastUpdated: stored?.lastUpdated,
       rotationTriggers: { r: "1" },
+      resourceUrn: urnOf("a"),
     });
-    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["GET 200", "POST 201"]);
+    // check listed the app's secrets in this run: create only POSTs.
+    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 201"]);
   });
 
-  it("POSTs a bring-your-own secret, and creates INACTIVE by creating then deactivating", async () => {
+  it("creates a bring-your-own secret INACTIVE in one POST", async () => {
     const app = await emulator.createApp();
-    const outs = outsOf(await hooks.create({ appId: app.id, clientSecret: value, status: "INACTIVE" }));
+    const inputs = inputsOf("a", { appId: app.id, clientSecret: value, status: "INACTIVE" });
+    await hooks.check({} as ClientSecretInputs, inputs);
+    emulator.clearRequests();
+    const outs = outsOf(await hooks.create(inputs));
     expect(outs).toMatchObject({ clientSecret: value, secretHash: secretHash(value), status: "INACTIVE" });
-    expect(emulator.requests().map((r) => r.method + r.path.replace(/.*secrets/, ""))).toEqual([
-      "GET",
-      "POST",
-      `POST/${outs.secretId}/lifecycle/deactivate`,
+    expect(emulator.requests().map((r) => `${r.method} ${r.path.replace(/.*secrets/, "")} ${r.status}`)).toEqual([
+      "POST  201",
     ]);
   });
 
   it("adopts an existing secret without a POST, applying status", async () => {
     const app = await emulator.createApp();
-    await hooks.create({ appId: app.id });
+    await createAsEngine(inputsOf("other", { appId: app.id }));
     const initial = secretsOf(emulator, app.id)[0];
+    newRun();
+    const inputs = inputsOf("a", { appId: app.id, adoptSecretId: initial?.id as string, status: "INACTIVE" });
+    await hooks.check({} as ClientSecretInputs, inputs);
     emulator.clearRequests();
-    const outs = outsOf(
-      await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string, status: "INACTIVE" }),
-    );
+    const outs = outsOf(await hooks.create(inputs));
     expect(outs).toMatchObject({ secretId: initial?.id, clientSecret: initial?.client_secret, status: "INACTIVE" });
     expect(outs.adoptSecretId).toBe(initial?.id);
-    expect(emulator.requests().map((r) => r.method)).toEqual(["GET", "POST"]);
-    expect(emulator.requests()[1]?.path).toMatch(/lifecycle\/deactivate$/);
+    expect(emulator.requests().map((r) => `${r.method} ${r.path.replace(/.*secrets/, "")}`)).toEqual([
+      `POST /${initial?.id}/lifecycle/deactivate`,
+    ]);
   });
 
-  it("creates a new secret instead of adopting again when an existing resource already adopted it", async () => {
+  it("a replacement creates a new secret, although adoptSecretId still names the one adopted at creation", async () => {
     const app = await emulator.createApp();
-    const initial = secretsOf(emulator, app.id)[0];
-    const adopted = outsOf(await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string }));
-    // diff of the existing resource, as the engine runs it before a replacement's create
-    await hooks.diff(`${app.id}/${adopted.secretId}`, adopted, { appId: app.id, adoptSecretId: initial?.id as string });
-    const outs = outsOf(await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string }));
-    expect(outs.secretId).not.toBe(initial?.id);
-    expect(secretsOf(emulator, app.id)).toHaveLength(2);
+    const initial = secretsOf(emulator, app.id)[0]?.id as string;
+    const held = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: initial }));
+    newRun();
+    const { held: rotated } = await upExisting(held, { ...held.inputs, rotationTriggers: { r: "2" } });
+    expect(rotated.outs.secretId).not.toBe(initial);
+    expect(secretsOf(emulator, app.id).map((s) => s.id)).toEqual([rotated.outs.secretId]);
   });
 
   it("explains an adoptSecretId the app does not have", async () => {
     const app = await emulator.createApp();
-    await expect(hooks.create({ appId: app.id, adoptSecretId: "ocs00000000000000000" })).rejects.toThrow(
+    await expect(hooks.create(inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" }))).rejects.toThrow(
       `adopting client secret ocs00000000000000000 of app ${app.id}: the app has no such secret; set adoptSecretId`,
     );
   });
 
-  it("refuses to create on a full app with the slot explanation instead of Okta's 400", async () => {
+  it("refuses to create on an app found full, with an explanation instead of Okta's 400", async () => {
     const app = await emulator.createApp();
-    await hooks.create({ appId: app.id });
-    await expect(hooks.create({ appId: app.id })).rejects.toThrow(`app ${app.id} already holds 2 client secrets`);
+    await createAsEngine(inputsOf("a", { appId: app.id }));
+    await expect(hooks.create(inputsOf("b", { appId: app.id }))).rejects.toThrow(
+      `creating a client secret for app ${app.id}: the app holds 2 secrets now`,
+    );
     expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
@@ -92,8 +105,7 @@ describe("create", () => {
     const lonely = await emulator.createApp();
     const failed = (await hooks
       .create({
-        appId: lonely.id,
-        adoptSecretId: secretsOf(emulator, lonely.id)[0]?.id as string,
+        ...inputsOf("a", { appId: lonely.id, adoptSecretId: secretsOf(emulator, lonely.id)[0]?.id as string }),
         status: "INACTIVE",
         __provider: "shim",
       })
@@ -106,9 +118,10 @@ describe("create", () => {
     expect(failed.properties).toMatchObject({ status: "ACTIVE", __provider: "shim" });
     expect(failed.reasons).toEqual([failed.message]);
     // The engine keeps the resource with those properties and runs update at the next `up`.
-    await hooks.create({ appId: lonely.id });
+    newRun();
+    await createAsEngine(inputsOf("b", { appId: lonely.id }));
     const { id, properties } = failed as { id: string; properties: ClientSecretOutputs };
-    const retried = await hooks.update(id, properties, { appId: lonely.id, status: "INACTIVE" });
+    const retried = await hooks.update(id, properties, inputsOf("a", { appId: lonely.id, status: "INACTIVE" }));
     expect(retried.outs).toMatchObject({ status: "INACTIVE", clientSecret: properties.clientSecret });
   });
 });

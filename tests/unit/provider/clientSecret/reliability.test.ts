@@ -5,6 +5,7 @@ import { providers } from "../../../../provider";
 import { setProcessOktaClientOptions } from "../../../../provider/okta/processClient";
 import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
 import { configRequest, fastRetry, secretsOf, startHookHarness } from "../harness";
+import { createAsEngine, inputsOf, newRun } from "./engineCalls";
 
 let emulator: OktaEmulator;
 let sleeps: number[];
@@ -16,13 +17,17 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => {
   emulator.reset();
+  newRun();
   sleeps.length = 0;
 });
 
 /** An app whose only secret is a managed one, so exactly one slot is free. */
 async function appWithOneSecret() {
   const app = await emulator.createApp();
-  await hooks.create({ appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string });
+  await createAsEngine(
+    inputsOf("adopted", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+  );
+  newRun();
   emulator.clearRequests();
   return app;
 }
@@ -35,7 +40,7 @@ describe("hooks through the emulator's faults", () => {
   ])("create never makes a second secret when the POST's answer is lost (%o)", async (fault) => {
     const app = await appWithOneSecret();
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", ...fault });
-    const created = await hooks.create({ appId: app.id, rotationTriggers: { r: "1" } });
+    const created = await hooks.create(inputsOf("a", { appId: app.id, rotationTriggers: { r: "1" } }));
     const secrets = secretsOf(emulator, app.id);
     expect(secrets).toHaveLength(2);
     expect(secrets.map((s) => s.id)).toContain((created.outs as ClientSecretOutputs).secretId);
@@ -50,7 +55,7 @@ describe("hooks through the emulator's faults", () => {
     emulator.faults.inject({ method: "GET", path: "/credentials/secrets$", status: 429, resetAfterSeconds: 2 });
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", status: 502 });
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", drop: true });
-    await hooks.create({ appId: app.id, clientSecret: "a-bring-your-own-secret-value" });
+    await hooks.create(inputsOf("a", { appId: app.id, clientSecret: "a-bring-your-own-secret-value" }));
     expect(secretsOf(emulator, app.id)).toHaveLength(2);
     expect(sleeps[0]).toBeGreaterThanOrEqual(1_000);
     expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
@@ -68,24 +73,23 @@ describe("hooks through the emulator's faults", () => {
 
   it("delete and update retry 5xx and dropped answers of idempotent calls", async () => {
     const app = await emulator.createApp();
-    const created = await hooks.create({ appId: app.id });
+    const created = await createAsEngine(inputsOf("a", { appId: app.id }));
+    newRun();
     emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", status: 503, after: true });
     emulator.faults.inject({ method: "DELETE", drop: true, after: true });
-    await hooks.delete(created.id, created.outs as ClientSecretOutputs);
+    await hooks.delete(created.id, created.outs);
     expect(secretsOf(emulator, app.id)).toHaveLength(1);
-    const again = await hooks.create({ appId: app.id });
+    newRun();
+    const again = await createAsEngine(inputsOf("b", { appId: app.id }));
     emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", drop: true });
-    const updated = await hooks.update(again.id, again.outs as ClientSecretOutputs, {
-      appId: app.id,
-      status: "INACTIVE",
-    });
+    const updated = await hooks.update(again.id, again.outs, { ...again.inputs, status: "INACTIVE" });
     expect(updated.outs?.status).toBe("INACTIVE");
   });
 
   it("gives up within bounds with a clear error when Okta keeps failing", async () => {
     const app = await appWithOneSecret();
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", status: 503, count: 50 });
-    const error = (await hooks.create({ appId: app.id }).catch((e: unknown) => e)) as Error;
+    const error = (await hooks.create(inputsOf("a", { appId: app.id })).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(
       new RegExp(
         `^creating a client secret for app ${app.id}: Okta HTTP 503 .*\\(POST /api/v1/apps/${app.id}/credentials/secrets, request id [\\w-]+, gave up after 6 attempts in`,
@@ -99,11 +103,11 @@ describe("serialization per app", () => {
   it("parallel creates on one app take the free slot one at a time: one succeeds, the others explain the slots", async () => {
     const app = await appWithOneSecret();
     const results = await Promise.allSettled(
-      [1, 2, 3].map((n) => hooks.create({ appId: app.id, rotationTriggers: { n: `${n}` } })),
+      [1, 2, 3].map((n) => hooks.create(inputsOf(`s${n}`, { appId: app.id, rotationTriggers: { n: `${n}` } }))),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
-      expect(String((r as PromiseRejectedResult).reason)).toContain(`app ${app.id} already holds 2 client secrets`);
+      expect(String((r as PromiseRejectedResult).reason)).toContain(`the app holds 2 secrets now`);
     }
     expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
     expect(secretsOf(emulator, app.id)).toHaveLength(2);
@@ -111,23 +115,19 @@ describe("serialization per app", () => {
 
   it("a replacement's create and the old resource's delete in parallel on one app never overlap", async () => {
     const app = await appWithOneSecret();
-    const old = await hooks.create({ appId: app.id });
     const [initial] = secretsOf(emulator, app.id);
     // Free a slot for the replacement: retire the adopted secret, as a RotatingClientSecret would.
+    const old = await createAsEngine(inputsOf("old", { appId: app.id }));
+    newRun();
     emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", delayMs: 150 });
     emulator.clearRequests();
     await Promise.all([
-      hooks.delete(`${app.id}/${initial?.id}`, {} as ClientSecretOutputs),
-      hooks.create({ appId: app.id, rotationTriggers: { r: "2" } }).catch((e: Error) => e),
+      hooks.delete(`${app.id}/${initial?.id}`, { status: "ACTIVE" } as ClientSecretOutputs),
+      hooks.create(inputsOf("new", { appId: app.id, rotationTriggers: { r: "2" } })).catch((e: Error) => e),
     ]);
     const order = emulator.requests().map((r) => `${r.method} ${r.path.replace(/.*secrets/, "")}`);
-    expect(order.slice(0, 3)).toEqual([
-      `GET /${initial?.id}`,
-      `POST /${initial?.id}/lifecycle/deactivate`,
-      `DELETE /${initial?.id}`,
-    ]);
-    expect(order.slice(3)).toEqual(["GET ", "POST "]);
-    expect(secretsOf(emulator, app.id).map((s) => s.id)).toContain((old.outs as ClientSecretOutputs).secretId);
+    expect(order).toEqual([`POST /${initial?.id}/lifecycle/deactivate`, `DELETE /${initial?.id}`, "GET ", "POST "]);
+    expect(secretsOf(emulator, app.id).map((s) => s.id)).toContain(old.outs.secretId);
   });
 });
 
@@ -141,13 +141,15 @@ describe("rate limits and leaks", () => {
         configRequest({ "okta-credentials:orgUrl": limited.url, "okta:apiToken": limited.apiToken }),
       );
       const app = await limited.createApp();
-      await hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
-      await hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
-      const error = (await hooks
-        .read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs)
-        .catch((e) => e)) as Error;
+      const read = () => hooks.read(`${app.id}/${secretsOf(limited, app.id)[0]?.id}`, {} as ClientSecretOutputs);
+      // Each run reads the app's secrets once: three runs, three requests against a bucket of two.
+      await read();
+      newRun();
+      await read();
+      newRun();
+      const error = (await read().catch((e) => e)) as Error;
       expect(error.message).toMatch(
-        /^reading client secret \w+ of app \w+: Okta HTTP 429 E0000047 API call exceeded rate limit/,
+        /^reading the client secrets of app \w+: Okta HTTP 429 E0000047 API call exceeded rate limit/,
       );
       expect(error.message).toMatch(/gave up after 3 attempts/);
       expect(waits).toHaveLength(2);
@@ -166,20 +168,33 @@ describe("rate limits and leaks", () => {
       credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_jwt" } },
     });
     const value = "twenty-char-secret!!";
-    const refusal = (await hooks.create({ appId: app.id, clientSecret: value }).catch((e: unknown) => e)) as Error;
+    const refusal = (await hooks
+      .create(inputsOf("a", { appId: app.id, clientSecret: value }))
+      .catch((e: unknown) => e)) as Error;
     expect(refusal.message).toContain("Okta HTTP 400 E0000001 Api validation failed: client_secret");
     const [initial] = secretsOf(emulator, app.id);
-    const adopted = await hooks.create({ appId: app.id, adoptSecretId: initial?.id as string });
+    const adopted = await hooks.create(inputsOf("b", { appId: app.id, adoptSecretId: initial?.id as string }));
+    newRun();
     const onlyActive = (await hooks
       .delete(adopted.id, adopted.outs as ClientSecretOutputs)
       .catch((e: unknown) => e)) as Error;
+    newRun();
     emulator.faults.inject({ method: "GET", status: 500, count: 20 });
     const exhausted = (await hooks
       .read(adopted.id, adopted.outs as ClientSecretOutputs)
       .catch((e: unknown) => e)) as Error;
-    for (const error of [refusal, onlyActive, exhausted]) {
+    // An answer that echoes the request's Authorization header and body back, as a careless proxy might.
+    emulator.faults.clear();
+    emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", echo: true });
+    const echoed = (await hooks
+      .create(inputsOf("c", { appId: app.id, clientSecret: "an-echoed-bring-your-own-secret-40-chars" }))
+      .catch((e: unknown) => e)) as Error;
+    expect(echoed.message).toContain("echo of Authorization: SSWS [redacted]");
+    expect(echoed.message).toContain('request body: {"client_secret":"[redacted]","status":"ACTIVE"}');
+    for (const error of [refusal, onlyActive, exhausted, echoed]) {
       const text = `${error.message}\n${error.stack}\n${inspect(error, { depth: 5 })}`;
       expect(text).not.toContain(value);
+      expect(text).not.toContain("an-echoed-bring-your-own-secret-40-chars");
       expect(text).not.toContain(initial?.client_secret as string);
       expect(text).not.toContain(emulator.apiToken);
     }

@@ -1,0 +1,65 @@
+import { secretHash } from "../../okta/secretHash";
+import { isUnknown } from "../fullProvider";
+import type { Plan } from "../runLedger";
+import { sameTriggers } from "./rotationTriggers";
+import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
+
+/** What `diff` decides for a resource that exists: the one place that says replace, update, or nothing. */
+interface ExistingDecision {
+  /** Inputs that force a replacement (Pulumi's `replaces`). */
+  replaces: string[];
+  /** Why, in words, where the engine's display may not show it (it compares inputs only). */
+  unseen: string[];
+  /** True when `status` changes in place. */
+  statusChanges: boolean;
+  /** The replacement's plan, when `replaces` is not empty. */
+  plan?: Plan;
+}
+
+/**
+ * A resource that exists (its outputs `olds`), given its new inputs. Replacements: `appId`; `clientSecret` (a
+ * bring-your-own value whose hash differs from Okta's `secret_hash` of the secret held, as of the last up or refresh);
+ * `rotationTriggers`; `adoptSecretId` set to another existing secret, which is then taken over. A replacement
+ * otherwise creates a new secret: adoption happens only when a resource is created or `adoptSecretId` changes.
+ * A replacement of an INACTIVE secret deletes it first, so it needs no free slot; others create first.
+ */
+export function decideForExisting(
+  urn: string,
+  olds: Partial<ClientSecretOutputs>,
+  news: Partial<ClientSecretInputs>,
+): ExistingDecision {
+  const replaces: string[] = [];
+  const unseen: string[] = [];
+  if (news.appId !== olds.appId) replaces.push("appId");
+  if (news.clientSecret !== undefined) {
+    const held = olds.secretHash ?? (olds.clientSecret === undefined ? undefined : secretHash(olds.clientSecret));
+    if (isUnknown(news.clientSecret)) replaces.push("clientSecret");
+    else if (secretHash(news.clientSecret) !== held) {
+      replaces.push("clientSecret");
+      // The engine compares inputs, and a value changed outside Pulumi leaves them equal: say it in words.
+      unseen.push(
+        `the program's clientSecret is not the value Okta holds for ${olds.secretId} (changed in the program, ` +
+          "or outside Pulumi, as a refresh shows)",
+      );
+    }
+  }
+  if (!sameTriggers(olds.rotationTriggers, news.rotationTriggers)) replaces.push("rotationTriggers");
+  const adopt = news.adoptSecretId;
+  // Removing adoptSecretId changes nothing (the secret is already ours); naming the secret held neither.
+  const adoptsAnother = adopt !== undefined && adopt !== olds.adoptSecretId && adopt !== olds.secretId;
+  if (adoptsAnother) replaces.push("adoptSecretId");
+  const desired = news.status ?? "ACTIVE";
+  const statusChanges = isUnknown(desired) || desired !== olds.status;
+  if (replaces.length === 0) return { replaces, unseen, statusChanges };
+  const retiring = olds.secretId ?? "";
+  const plan: Plan = adoptsAnother
+    ? { kind: "replace-adopt", urn, itemId: adopt, retiring }
+    : { kind: "replace", urn, order: olds.status === "INACTIVE" ? "delete-first" : "create-first", retiring };
+  return { replaces, unseen, statusChanges, plan };
+}
+
+/** What a new resource does (also one replaced by `--replace` or a taint: the engine shows the hooks no difference). */
+export function decideForNew(urn: string, news: Partial<ClientSecretInputs>): Plan {
+  const adopt = news.adoptSecretId;
+  return typeof adopt === "string" && adopt !== "" ? { kind: "adopt", urn, itemId: adopt } : { kind: "create", urn };
+}

@@ -1,0 +1,160 @@
+// What one engine run plans and does to the credentials of one app. A dynamic-provider process serves exactly one
+// engine run (`pulumi preview` and the update of `pulumi up` each start their own), so this memory is true of one run
+// by construction. It is keyed by the Okta object (the app, and the secret or key ids within it) and by the resource
+// that planned something (its URN, an input of every resource): never by the order in which the engine happens to
+// call the hooks of different resources. Decisions that must hold across runs come from each resource's own state.
+
+/** An item of an app's credential list (a client secret or a JSON Web Key), as Okta lists it. */
+interface LedgerItem {
+  id: string;
+  status: "ACTIVE" | "INACTIVE";
+}
+
+/** How a resource's change of this run uses the app's credential list. */
+export type Plan =
+  /** A new resource (or one replaced by `--replace`/a taint, which the engine does not tell apart): one more item. */
+  | { kind: "create"; urn: string }
+  /** A new resource taking over an existing item: no new item. */
+  | { kind: "adopt"; urn: string; itemId: string }
+  /** A replacement: the new item is made first (one more item until `retiring` is deleted), or after it. */
+  | { kind: "replace"; urn: string; order: "create-first" | "delete-first"; retiring: string }
+  /** A replacement that takes over another existing item, then retires the old one. */
+  | { kind: "replace-adopt"; urn: string; itemId: string; retiring: string };
+
+/** True when the plan adds an item to the app while the old ones are still there. */
+export function needsRoom(plan: Plan): boolean {
+  return plan.kind === "create" || (plan.kind === "replace" && plan.order === "create-first");
+}
+
+/** The item a plan takes over, if any. */
+export function adoptedItem(plan: Plan): string | undefined {
+  return plan.kind === "adopt" || plan.kind === "replace-adopt" ? plan.itemId : undefined;
+}
+
+/** One app's credentials of one kind, for one run. */
+export class AppLedger<Item extends LedgerItem> {
+  private found: Promise<Item[]> | undefined;
+  /** The items as found, with this run's writes applied; set by the first list. */
+  private current: Item[] | undefined;
+  /** The change each resource of this run plans, by its URN. */
+  readonly plans = new Map<string, Plan>();
+  /** Items that a resource of this run holds and keeps after the run: item id → that resource's URN. */
+  readonly holders = new Map<string, string>();
+  /** Items that a replacement of this run retires: item id → the URN of the resource being replaced. */
+  readonly retiring = new Map<string, string>();
+
+  constructor(private readonly list: () => Promise<Item[]>) {}
+
+  /** The app's items as this run first found them (one list request per app and run); never changed by our writes. */
+  async itemsFound(): Promise<Item[]> {
+    if (!this.found) {
+      const pending = this.list().then((items) => {
+        this.current ??= [...items];
+        return items;
+      });
+      this.found = pending;
+      pending.catch(() => {
+        // A failed list is not remembered: the next hook asks Okta again.
+        if (this.found === pending) this.found = undefined;
+      });
+    }
+    return this.found;
+  }
+
+  /** The app's items now: as found, with every write of this run applied. */
+  async itemsNow(): Promise<Item[]> {
+    await this.itemsFound();
+    return this.current ?? [];
+  }
+
+  /** The app's items now, if this run has listed them already (no request); undefined otherwise. */
+  itemsIfKnown(): Item[] | undefined {
+    return this.current;
+  }
+
+  /** Records a write this run made (the item as Okta answered, or its removal); a later first list sees it anyway. */
+  applied(item: Item | { removed: string }): void {
+    const now = this.current;
+    if (!now) return;
+    const id = "removed" in item ? item.removed : item.id;
+    const at = now.findIndex((i) => i.id === id);
+    if ("removed" in item) {
+      if (at >= 0) now.splice(at, 1);
+    } else if (at >= 0) now[at] = item;
+    else now.push(item);
+  }
+
+  /** Plans of this run that need room for one more item, the given resource's included. */
+  plansNeedingRoom(): Plan[] {
+    return [...this.plans.values()].filter(needsRoom);
+  }
+
+  /** The other resource of this run that holds, retires or takes over `itemId`, if any. */
+  claimant(itemId: string, urn: string): { urn: string; role: "holds" | "retires" | "adopts" } | undefined {
+    const holder = this.holders.get(itemId);
+    if (holder !== undefined && holder !== urn) return { urn: holder, role: "holds" };
+    const retiring = this.retiring.get(itemId);
+    if (retiring !== undefined && retiring !== urn) return { urn: retiring, role: "retires" };
+    for (const plan of this.plans.values()) {
+      if (plan.urn !== urn && adoptedItem(plan) === itemId) return { urn: plan.urn, role: "adopts" };
+    }
+    return undefined;
+  }
+}
+
+const ledgers = new Map<string, AppLedger<LedgerItem>>();
+const reads = new Map<string, Promise<unknown>>();
+const checked = new Set<string>();
+
+/**
+ * Records that the engine called `check` for this resource in this run. An update's `diff` always follows its own
+ * resource's `check`; the `diff` a refresh makes to show drift (engine `RefreshStep`: refreshed outputs against the
+ * stored inputs) follows none, and must plan nothing and refuse nothing: a refresh only reports.
+ */
+export function markChecked(urn: string): void {
+  checked.add(urn);
+}
+
+/** True when this run's `check` saw the resource: its `diff` plans an update, not a refresh's report. */
+export function wasChecked(urn: string): boolean {
+  return checked.has(urn);
+}
+
+/**
+ * A read whose answer this run may share between hooks (e.g. an app's settings), made once per key and run. A failed
+ * read is not remembered.
+ */
+export function readOncePerRun<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let pending = reads.get(key) as Promise<T> | undefined;
+  if (!pending) {
+    const started = load();
+    pending = started;
+    reads.set(key, started);
+    started.catch(() => {
+      if (reads.get(key) === started) reads.delete(key);
+    });
+  }
+  return pending;
+}
+
+/** The ledger of `appId`'s credentials of one kind (`secrets`, `jwks`) for this run. */
+export function ledgerOf<Item extends LedgerItem>(
+  kind: string,
+  appId: string,
+  list: () => Promise<Item[]>,
+): AppLedger<Item> {
+  const key = `${kind}/${appId}`;
+  let ledger = ledgers.get(key) as AppLedger<Item> | undefined;
+  if (!ledger) {
+    ledger = new AppLedger(list);
+    ledgers.set(key, ledger as unknown as AppLedger<LedgerItem>);
+  }
+  return ledger;
+}
+
+/** Forgets everything: a new run (for tests, which run many in one process). */
+export function resetRunLedgers(): void {
+  ledgers.clear();
+  reads.clear();
+  checked.clear();
+}

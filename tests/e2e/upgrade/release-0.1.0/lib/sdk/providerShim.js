@@ -1,0 +1,26 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.clientSecretProvider = void 0;
+/**
+ * The provider object handed to `pulumi.dynamic.Resource` for `ClientSecret`, and so serialized into every such
+ * resource's `__provider`.
+ *
+ * Pulumi runs that serialized text later (refresh, delete) with whatever version of this package is installed then,
+ * so it is a small constant that loads the real provider by package name at run time: no code of ours, no
+ * credential and no client is captured. The text is a frozen public API (docs/decisions/0001-serialized-provider-shim.md):
+ * the module path `pulumi-okta-credentials/provider`, the export `providers.ClientSecret` and the seven hook names never
+ * change. This file stays plain code that Node compiles and loads itself; the serialized text is asserted by a test.
+ */
+exports.clientSecretProvider = (() => {
+    // biome-ignore lint/suspicious/noExplicitAny: the real provider is loaded by name, in the provider process.
+    const p = () => require("pulumi-okta-credentials/provider").providers.ClientSecret;
+    return {
+        configure: (r) => p().configure(r),
+        check: (o, n) => p().check(o, n),
+        diff: (i, o, n) => p().diff(i, o, n),
+        create: (n) => p().create(n),
+        read: (i, o) => p().read(i, o),
+        update: (i, o, n) => p().update(i, o, n),
+        delete: (i, o) => p().delete(i, o),
+    };
+})();
