@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 
 const OPERATIONS: Array<{ spec: "management" | "oauth"; path: string; methods: string[] }> = [
   { spec: "management", path: "/api/v1/apps", methods: ["get", "post"] },
-  { spec: "management", path: "/api/v1/apps/{appId}", methods: ["get", "delete"] },
+  { spec: "management", path: "/api/v1/apps/{appId}", methods: ["get", "put", "delete"] },
   { spec: "management", path: "/api/v1/apps/{appId}/lifecycle/activate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/lifecycle/deactivate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/secrets", methods: ["get", "post"] },
@@ -31,6 +31,8 @@ const OPERATIONS: Array<{ spec: "management" | "oauth"; path: string; methods: s
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}", methods: ["get", "delete"] },
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}/lifecycle/activate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}/lifecycle/deactivate", methods: ["post"] },
+  { spec: "management", path: "/api/v1/apps/{appId}/grants", methods: ["get", "post"] },
+  { spec: "management", path: "/api/v1/apps/{appId}/grants/{grantId}", methods: ["get", "delete"] },
   { spec: "oauth", path: "/oauth2/v1/token", methods: ["post"] },
 ];
 
@@ -72,6 +74,7 @@ const APP_RESPONSES: Record<string, unknown> = {
   "GET /api/v1/apps 200": { type: "array", items: OIDC_APP_REF },
   "POST /api/v1/apps 200": OIDC_APP_REF,
   "GET /api/v1/apps/{appId} 200": OIDC_APP_REF,
+  "PUT /api/v1/apps/{appId} 200": OIDC_APP_REF,
 };
 
 /**

@@ -30,7 +30,14 @@ describe("apps", () => {
     expect(created.body._links.self?.href).toBe(`${okta.emulator.url}/api/v1/apps/${created.body.id}`);
     const [secret] = okta.emulator.state().apps[0]?.secrets ?? [];
     expect(secret?.client_secret).toBe(created.body.credentials.oauthClient.client_secret);
-    expect((await okta.api<App>("GET", `/api/v1/apps/${created.body.id}`)).body).toEqual(created.body);
+    // Okta shows the secret's value only when the app is created.
+    const { client_secret: _shownOnce, ...withoutSecret } = created.body.credentials.oauthClient;
+    const read = await okta.api<App>("GET", `/api/v1/apps/${created.body.id}`);
+    expect(read.body).toEqual({ ...created.body, credentials: { oauthClient: withoutSecret } });
+    expect(
+      (await okta.api<App[]>("GET", "/api/v1/apps")).body[0]?.credentials.oauthClient.client_secret,
+    ).toBeUndefined();
+    expect(okta.emulator.state().apps[0]?.credentials.oauthClient.client_secret).toBeUndefined();
   });
 
   it("a private_key_jwt app starts with no secret; ?activate=false creates it INACTIVE", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorShape, specExamples, useOktaHarness } from "./harness";
+import { assertionForm, serviceApp } from "./oauthApps";
 
 const okta = useOktaHarness();
 const LIST = "GET /api/v1/apps/{appId}/credentials/secrets";
@@ -15,10 +16,8 @@ describe("the errors every operation shares match the spec's examples", () => {
 
   it("403 E0000006 for a token without the scope", async () => {
     const app = await okta.emulator.createApp();
-    const basic = `Basic ${Buffer.from(`${app.id}:${app.credentials.oauthClient.client_secret}`).toString("base64")}`;
     const token = await okta.token<{ access_token: string }>(
-      { grant_type: "client_credentials", scope: "okta.apps.read" },
-      { Authorization: basic },
+      await assertionForm(okta, await serviceApp(okta), "okta.apps.read"),
     );
     const response = await okta.api("POST", `/api/v1/apps/${app.id}/credentials/secrets`, {
       auth: `Bearer ${token.body.access_token}`,
