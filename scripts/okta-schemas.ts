@@ -93,6 +93,20 @@ function relaxJwkChoice(path: string, schema: unknown): unknown {
   return schema;
 }
 
+/**
+ * The token response's `token_type` enum is `[Bearer, N_A]`, but a DPoP-bound token is `"token_type": "DPoP"` (Okta's
+ * DPoP guide, okta-developer-docs docs/guides/dpop/main): `DPoP` is added to the enum.
+ */
+function allowDpopTokenType(path: string, schema: unknown): unknown {
+  if (path !== "/oauth2/v1/token" || typeof schema !== "object" || schema === null) return schema;
+  const branches = ((schema as Json).allOf ?? [schema]) as Json[];
+  for (const branch of branches) {
+    const tokenType = (branch.properties as Json | undefined)?.token_type as Json | undefined;
+    if (Array.isArray(tokenType?.enum) && !tokenType.enum.includes("DPoP")) tokenType.enum.push("DPoP");
+  }
+  return schema;
+}
+
 async function extract(specDir: string) {
   const result: Json = {};
   let oidcApp: unknown;
@@ -119,7 +133,7 @@ async function extract(specDir: string) {
           ] ?? undefined) as Json | undefined;
           const override = APP_RESPONSES[`${method.toUpperCase()} ${path} ${status}`];
           const converted = derefMedia?.schema ? openapiSchemaToJsonSchema(derefMedia.schema as never) : undefined;
-          const schema = override ?? relaxJwkChoice(path, converted);
+          const schema = override ?? allowDpopTokenType(path, relaxJwkChoice(path, converted));
           if (schema && !override) delete (schema as Json).$schema;
           responses[status] = {
             schema: schema ?? null,

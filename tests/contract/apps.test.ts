@@ -111,6 +111,55 @@ describe("apps", () => {
     });
   });
 
+  it("PUT replaces the label and settings.oauthClient, keeps the client's identity and keys, and refuses what it cannot change", async () => {
+    const created = await okta.api<App & { settings: { oauthClient: Record<string, unknown> } }>(
+      "POST",
+      "/api/v1/apps",
+      {
+        body: oidcBody("before"),
+      },
+    );
+    const path = `/api/v1/apps/${created.body.id}`;
+    const body = {
+      ...oidcBody("after"),
+      settings: {
+        oauthClient: {
+          application_type: "service",
+          grant_types: ["client_credentials"],
+          dpop_bound_access_tokens: true,
+        },
+      },
+    };
+    const replaced = await okta.api<App & { label: string; settings: { oauthClient: Record<string, unknown> } }>(
+      "PUT",
+      path,
+      { body },
+    );
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({
+      id: created.body.id,
+      label: "after",
+      settings: { oauthClient: { dpop_bound_access_tokens: true, grant_types: ["client_credentials"] } },
+    });
+    expect(replaced.body.credentials.oauthClient.client_secret).toBeUndefined();
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(1);
+    const refusal = async (change: Record<string, unknown>) => {
+      const answer = await okta.api("PUT", path, { body: { ...body, credentials: { oauthClient: change } } });
+      expect(answer.status).toBe(400);
+      return (answer.body as { errorSummary: string }).errorSummary;
+    };
+    expect(await refusal({ client_id: "another" })).toBe("Api validation failed: client_id");
+    expect(await refusal({ token_endpoint_auth_method: "private_key_jwt" })).toBe(
+      "Api validation failed: token_endpoint_auth_method",
+    );
+    const badDpop = {
+      ...body,
+      settings: { oauthClient: { ...body.settings.oauthClient, dpop_bound_access_tokens: "yes" } },
+    };
+    expect((await okta.api("PUT", path, { body: badDpop })).status).toBe(400);
+    expect((await okta.api("PUT", "/api/v1/apps/0oa11111111111111111", { body })).status).toBe(404);
+  });
+
   it("validated every response against Okta's spec", () => {
     expect(validatedResponses()).toBeGreaterThan(10);
   });

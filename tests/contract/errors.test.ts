@@ -44,4 +44,29 @@ describe("the errors every operation shares match the spec's examples", () => {
     expect(response.status).toBe(429);
     expect(errorShape(response.body)).toEqual(errorShape(only(specExamples(LIST, "429"))));
   });
+
+  it("405 E0000022 for a known path asked with another method (a 404 would read as 'already gone')", async () => {
+    const app = await okta.emulator.createApp();
+    const secrets = `/api/v1/apps/${app.id}/credentials/secrets`;
+    const [secret] = okta.emulator.state().apps[0]?.secrets ?? [];
+    const wrong: Array<[string, string]> = [
+      ["PUT", `${secrets}/${secret?.id}`],
+      ["PATCH", `/api/v1/apps/${app.id}`],
+      ["DELETE", secrets],
+      ["GET", `${secrets}/${secret?.id}/lifecycle/deactivate`],
+      ["POST", `/api/v1/apps/${app.id}/grants/oag11111111111111111`],
+      ["GET", "/oauth2/v1/token"],
+    ];
+    for (const [method, path] of wrong) {
+      const response = await okta.api(method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(errorShape(response.body)).toEqual({
+        errorCode: "E0000022",
+        errorSummary: "The endpoint does not support the provided HTTP method",
+        errorCauses: [],
+      });
+    }
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(1);
+    expect((await okta.api("GET", `/api/v1/apps/${app.id}/no-such-thing`)).status).toBe(404);
+  });
 });

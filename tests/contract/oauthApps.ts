@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import type { OktaHarness } from "./harness";
 import { testKey } from "./keys";
@@ -74,4 +74,21 @@ export async function assertionForm(h: OktaHarness, app: { id: string; key: Key 
     client_assertion_type: JWT_BEARER,
     client_assertion: await assertion(h, app.id, app.key),
   };
+}
+
+/** A DPoP proof (RFC 9449) signed with `key`; `claims` and `header` replace or add to the usual ones. */
+export async function dpopProof(
+  key: Key,
+  claims: { htm: string; htu: string } & Record<string, unknown>,
+  header: Record<string, unknown> = {},
+) {
+  const { kid: _kid, use: _use, alg: _alg, ...publicJwk } = key.jwk;
+  return new SignJWT({ iat: Math.floor(Date.now() / 1000), jti: randomUUID(), ...claims })
+    .setProtectedHeader({ typ: "dpop+jwt", alg: "ES256", jwk: publicJwk as { kty: string }, ...header })
+    .sign(key.privateKey);
+}
+
+/** base64url(SHA-256(token)): a resource request's `ath`. */
+export function accessTokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("base64url");
 }
