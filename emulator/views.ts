@@ -90,7 +90,8 @@ export function renderGrant(app: AppRecord, grant: GrantRecord, origin: string):
     status: "ACTIVE",
     created: grant.created,
     lastUpdated: grant.lastUpdated,
-    issuer: grant.issuer,
+    // The org authorization server's issuer: the org's URL (the only issuer a grant may name here).
+    issuer: origin,
     clientId: app.clientId,
     scopeId: grant.scopeId,
     source: "ADMIN",

@@ -30,7 +30,7 @@ export function grantScope(store: Store, appId: string, body: Record<string, unk
     throw validationFailed("scopeId", `scopeId: '${scopeId}' is already granted to this app`);
   }
   const now = oktaTimestamp();
-  const grant: GrantRecord = { id: oktaId("oag"), scopeId, issuer: origin, created: now, lastUpdated: now };
+  const grant: GrantRecord = { id: oktaId("oag"), scopeId, created: now, lastUpdated: now };
   app.grants.push(grant);
   store.changed();
   return grant;

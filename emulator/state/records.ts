@@ -23,8 +23,6 @@ export interface AppRecord {
 export interface GrantRecord {
   id: string;
   scopeId: string;
-  /** The org authorization server's issuer: the org's URL. */
-  issuer: string;
   created: string;
   lastUpdated: string;
 }
