@@ -55,6 +55,8 @@ export interface RequestLogEntry {
   time: string;
   durationMs: number;
   requestId: string;
+  /** The scheme of the request's `Authorization` header (`SSWS`, `Bearer`, `DPoP`, `Basic`), never its value. */
+  auth?: string;
 }
 
 /** A fault injected into the next `count` requests matching `method` and `path`. */

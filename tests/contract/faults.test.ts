@@ -116,7 +116,7 @@ describe("injected faults", () => {
 });
 
 describe("the request log", () => {
-  it("records method, path, status, time, duration and request id in order", async () => {
+  it("records method, path, status, time, duration, request id and auth scheme (never the credential) in order", async () => {
     const path = await secretsPath();
     const listed = await okta.api("GET", path);
     await okta.api("POST", path, { body: {} });
@@ -128,6 +128,8 @@ describe("the request log", () => {
       `POST ${path} 400`,
     ]);
     expect(log[0]?.requestId).toBe(listed.headers.get("x-okta-request-id"));
+    expect(log.map((e) => e.auth)).toEqual(["SSWS", "SSWS", "SSWS"]);
+    expect(JSON.stringify(log)).not.toContain(okta.emulator.apiToken);
     expect(Date.parse(log[0]?.time ?? "")).toBeLessThanOrEqual(Date.parse(log[1]?.time ?? ""));
     okta.emulator.clearRequests();
     expect(okta.emulator.requests()).toEqual([]);
