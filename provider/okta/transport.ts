@@ -51,7 +51,6 @@ interface OktaRequest {
 interface OktaResponse {
   status: number;
   body: unknown;
-  headers: Headers;
   requestId: string | undefined;
   recovered: boolean;
 }
@@ -90,7 +89,7 @@ export class OktaTransport {
         }
         const requestId = response.headers.get("x-okta-request-id") ?? undefined;
         if (response.ok) {
-          return { status: response.status, body, headers: response.headers, requestId, recovered: false };
+          return { status: response.status, body, requestId, recovered: false };
         }
         failure = this.httpFields(req, response, body);
         if (response.status >= 300 && response.status < 400) {
@@ -217,7 +216,7 @@ export class OktaTransport {
 }
 
 function recovered(body: unknown): OktaResponse {
-  return { status: 200, body, headers: new Headers(), requestId: undefined, recovered: true };
+  return { status: 200, body, requestId: undefined, recovered: true };
 }
 
 function redirected(fields: OktaApiErrorFields, location: string | null): OktaApiErrorFields {

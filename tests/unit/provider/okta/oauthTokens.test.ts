@@ -1,3 +1,4 @@
+import { createPublicKey } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -110,6 +111,29 @@ describe("token endpoint refusals, each a clear error", () => {
     const wrongKid = await failure(oauthClient(emulator, { ...service, kid: "old-key" }).getApp(target));
     expect(wrongKid.message).toContain('no ACTIVE public key with kid "old-key" (okta:privateKeyId)');
     expect(wrongKid.message).toContain("The client_assertion JWT kid is invalid.");
+  });
+
+  it("explains scopes the org authorization server does not serve, and an app without the client_credentials grant", async () => {
+    const custom = await failure(
+      oauthClient(emulator, service, { scopes: ["okta.apps.read", "billing.read"] }).getApp(target),
+    );
+    expect(custom).toMatchObject({ status: 400, errorCode: "invalid_scope" });
+    expect(custom.message).toContain("okta:scopes (okta.apps.read, billing.read) must list Okta scopes only");
+    const jwk = { ...createPublicKey(service.privateKey).export({ format: "jwk" }), kid: service.kid, use: "sig" };
+    const body = {
+      credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" as const } },
+      settings: {
+        oauthClient: {
+          application_type: "service" as const,
+          grant_types: ["authorization_code"],
+          jwks: { keys: [jwk as never] },
+        },
+      },
+    };
+    const noGrant = await emulator.createApp(body);
+    const error = await failure(oauthClient(emulator, { ...service, id: noGrant.id }).getApp(target));
+    expect(error).toMatchObject({ status: 400, errorCode: "unauthorized_client" });
+    expect(error.message).toContain("may not use the client_credentials grant: use an API Services app");
   });
 
   it("explains an app that authenticates with a client secret", async () => {
