@@ -1,5 +1,6 @@
 import { type AccessToken, ClientCredentialsGrant, type OAuthSettings } from "./clientCredentials";
-import { type Authorizer, type OktaAnswer, type OktaTransport, parseChallenge } from "./transport";
+import { parseChallenge } from "./failures";
+import type { Authorizer, OktaAnswer, OktaTransport } from "./transport";
 
 /** A fixed token: `Authorization: SSWS <API token>` or `Bearer <access token>`. */
 export function staticAuthorizer(scheme: "SSWS" | "Bearer", token: string): Authorizer {

@@ -1,4 +1,5 @@
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
+import { describeFailure, type NoAnswer, parseChallenge, parseJson, redirected } from "./failures";
 import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
 
 /** An answer from the org, as the authorizer and a request's `challenge` see it. */
@@ -55,9 +56,7 @@ interface OktaResponse {
   recovered: boolean;
 }
 
-type Outcome =
-  | { kind: "answer"; response: Response; body: unknown }
-  | { kind: "network" | "timeout"; summary: string; ambiguous: boolean };
+type Outcome = { kind: "answer"; response: Response; body: unknown } | NoAnswer;
 
 /** Sends requests with Node's `fetch`, retrying 429s, 5xx and network errors within the policy's bounds. */
 export class OktaTransport {
@@ -219,62 +218,11 @@ function recovered(body: unknown): OktaResponse {
   return { status: 200, body, requestId: undefined, recovered: true };
 }
 
-function redirected(fields: OktaApiErrorFields, location: string | null): OktaApiErrorFields {
-  let target = "elsewhere";
-  try {
-    // Only the origin and path: a query could hold anything.
-    if (location) target = new URL(location).origin + new URL(location).pathname;
-  } catch {
-    target = "an unreadable Location";
-  }
-  return {
-    ...fields,
-    summary:
-      `redirected to ${target}: the org URL must be the org's own address (credentials never follow a redirect); ` +
-      "set okta-credentials:orgUrl, or okta:orgName and okta:baseUrl, to the URL you sign in to",
-  };
-}
-
 function withRequest(e: unknown, req: OktaRequest): unknown {
   if (e instanceof Error && !(e instanceof OktaApiError) && !e.message.includes(req.path)) {
     return new Error(`${req.method} ${req.path}: ${e.message}`, { cause: e });
   }
   return e;
-}
-
-function describeFailure(e: unknown, timeoutMs: number): Outcome {
-  const name = e instanceof Error ? e.name : "";
-  if (name === "TimeoutError" || name === "AbortError") {
-    return { kind: "timeout", summary: `no answer within ${timeoutMs} ms`, ambiguous: true };
-  }
-  const cause = e instanceof Error && isRecord(e.cause) ? e.cause : undefined;
-  const code = typeof cause?.code === "string" ? cause.code : undefined;
-  const detail = typeof cause?.message === "string" ? cause.message : e instanceof Error ? e.message : String(e);
-  // A refused connection never reached Okta: safe to repeat even a create.
-  const ambiguous = code !== "ECONNREFUSED" && code !== "ENOTFOUND" && code !== "EAI_AGAIN";
-  return { kind: "network", summary: code ? `${code}: ${detail}` : detail, ambiguous };
-}
-
-function parseJson(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The parameters of a `WWW-Authenticate` challenge, e.g. `DPoP error="use_dpop_nonce", error_description="…"` gives
- * `{ scheme: "DPoP", error: "use_dpop_nonce", error_description: "…" }`. Empty for a missing header.
- */
-export function parseChallenge(header: string | null): Record<string, string> {
-  if (!header) return {};
-  const params: Record<string, string> = { scheme: header.trim().split(/\s+/, 1)[0] ?? "" };
-  for (const match of header.matchAll(/([A-Za-z_]+)="((?:[^"\\]|\\.)*)"/g)) {
-    params[match[1] as string] = (match[2] as string).replace(/\\(.)/g, "$1");
-  }
-  return params;
 }
 
 /** A plain JSON object. */
