@@ -46,22 +46,28 @@ describe("okta-emulator CLI", () => {
   });
 
   it("takes the token from the environment without echoing it, and exits 0 on SIGINT", async () => {
-    const started = startCli(["--port", "0"], { OKTA_EMULATOR_API_TOKEN: "cli-test-token-value" });
+    const started = startCli(["--port", "0", "--rate-limit-share", "0.5"], {
+      OKTA_EMULATOR_API_TOKEN: "cli-test-token-value",
+    });
     child = started.child;
     const output = await started.output;
     expect(output).not.toContain("cli-test-token-value");
     const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
     const response = await fetch(`${url}/api/v1/apps`, { headers: { Authorization: "SSWS cli-test-token-value" } });
     expect(response.status).toBe(200);
-    expect(response.headers.get("x-rate-limit-limit")).toBe("100");
+    // One token's share of the 100-request bucket.
+    expect(response.headers.get("x-rate-limit-limit")).toBe("50");
     child.kill("SIGINT");
     expect(await exited(child)).toBe(0);
   });
 
-  it("rejects a bad limit with exit code 2", async () => {
-    const bad = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", CLI, "--rate-limit", "lots"], {
-      stdio: "ignore",
-    });
-    expect(await exited(bad)).toBe(2);
+  it("rejects a bad limit or share with exit code 2", async () => {
+    for (const args of [
+      ["--rate-limit", "lots"],
+      ["--rate-limit-share", "2"],
+    ]) {
+      const bad = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", CLI, ...args], { stdio: "ignore" });
+      expect(await exited(bad)).toBe(2);
+    }
   });
 });

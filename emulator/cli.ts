@@ -13,6 +13,7 @@ Options:
   --api-token T            SSWS API token to accept (default: $OKTA_EMULATOR_API_TOKEN, else generated and printed)
   --rate-limit N|off       /api/v1/apps requests per minute (default 100)
   --concurrency-limit N|off  concurrent requests before 429 (default 75)
+  --rate-limit-share F     the part of a bucket one API token or OAuth app may use, 0 < F <= 1 (Okta's default: 0.5)
   --data FILE              keep the state in FILE across restarts (written atomically after each change)
   -h, --help               show this help
 `;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       "api-token": { type: "string" },
       "rate-limit": { type: "string" },
       "concurrency-limit": { type: "string" },
+      "rate-limit-share": { type: "string" },
       data: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -51,6 +53,13 @@ async function main(): Promise<void> {
   if (rateLimit !== undefined) options.rateLimit = rateLimit;
   const concurrencyLimit = limit("concurrency-limit", values["concurrency-limit"]);
   if (concurrencyLimit !== undefined) options.concurrencyLimit = concurrencyLimit;
+  if (values["rate-limit-share"] !== undefined) {
+    const share = Number(values["rate-limit-share"]);
+    if (!(share > 0 && share <= 1)) {
+      throw new Error(`--rate-limit-share must be a number in (0, 1], like 0.5; got "${values["rate-limit-share"]}"`);
+    }
+    options.rateLimitShare = share;
+  }
   if (values.data) options.dataFile = values.data;
 
   const emulator = await startOktaEmulator(options);

@@ -74,7 +74,10 @@ export function accessDenied(): OktaApiError {
 }
 
 /** E0000007 404 `Not found: Resource not found: {id} ({type})`. */
-export function notFound(id: string, type: "AppInstance" | "OAuth2ClientSecretMediated" | "JsonWebKey"): OktaApiError {
+export function notFound(
+  id: string,
+  type: "AppInstance" | "OAuth2ClientSecretMediated" | "JsonWebKey" | "OAuth2ScopeConsentGrant",
+): OktaApiError {
   return new OktaApiError(404, "E0000007", `Not found: Resource not found: ${id} (${type})`);
 }
 
@@ -105,6 +108,8 @@ export class OAuthError extends Error {
     readonly status: 400 | 401,
     readonly error: string,
     readonly description: string,
+    /** Extra response headers, e.g. the `DPoP-Nonce` of a `use_dpop_nonce` answer. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(`${status} ${error}: ${description}`);
     this.name = "OAuthError";
@@ -113,6 +118,35 @@ export class OAuthError extends Error {
   body(): { error: string; error_description: string } {
     return { error: this.error, error_description: this.description };
   }
+}
+
+/**
+ * A resource server's refusal of an OAuth access token or its DPoP proof: the error goes in `WWW-Authenticate`, and the
+ * body is empty (as Okta answers a refused DPoP proof on the Management API: okta-sdk-dotnet issue 852, "400 and an
+ * empty body"; okta-sdk-nodejs issue 453 shows the header).
+ */
+export class ResourceChallenge extends Error {
+  constructor(
+    readonly status: 400 | 401,
+    readonly error: string,
+    readonly description: string,
+    /** A fresh `DPoP-Nonce` to send along (a `use_dpop_nonce` challenge). */
+    readonly nonce?: string,
+  ) {
+    super(`${status} ${error}: ${description}`);
+    this.name = "ResourceChallenge";
+  }
+
+  /** `WWW-Authenticate` (and `DPoP-Nonce`) as Okta sends them; `realm` is the org's origin. */
+  headers(realm: string): Record<string, string> {
+    const challenge = `DPoP algs="RS256 RS384 RS512 ES256 ES384 ES512", realm="${realm}", error="${this.error}", error_description="${this.description}"`;
+    return this.nonce ? { "WWW-Authenticate": challenge, "DPoP-Nonce": this.nonce } : { "WWW-Authenticate": challenge };
+  }
+}
+
+/** E0000022 405: a known path, another method (Okta's error-code list). */
+export function methodNotAllowed(): OktaApiError {
+  return new OktaApiError(405, "E0000022", "The endpoint does not support the provided HTTP method");
 }
 
 /** E0000056: Okta deletes only deactivated apps (status inferred from live orgs: 403). */

@@ -9,8 +9,8 @@ function randomString(alphabet: string, length: number): string {
   return out;
 }
 
-/** An Okta object id: a 3-character type prefix and 17 base62 characters, 20 in all (`0oa…`, `ocs…`, `pks…`). */
-export function oktaId(prefix: "0oa" | "ocs" | "pks"): string {
+/** An Okta object id: a 3-character type prefix and 17 base62 characters, 20 in all (`0oa…`, `ocs…`, `pks…`, `oag…`). */
+export function oktaId(prefix: "0oa" | "ocs" | "pks" | "oag"): string {
   return prefix + randomString(BASE62, 17);
 }
 
@@ -39,7 +39,7 @@ export function apiTokenValue(): string {
   return `00${randomString(SECRET_ALPHABET, 40)}`;
 }
 
-/** A bearer access token value; opaque, only the emulator reads it. */
+/** An access token value, or a DPoP nonce; opaque, only the emulator reads it. */
 export function accessTokenValue(): string {
   return randomString(SECRET_ALPHABET, 64);
 }

@@ -5,6 +5,7 @@ import { FaultQueue } from "./faults";
 import type { EmulatorContext } from "./http/context";
 import { createHttpApp } from "./http/server";
 import { apiTokenValue } from "./ids";
+import { DpopNonces } from "./oauth/dpop";
 import { RateBucket } from "./rateLimit";
 import { RequestLog } from "./requestLog";
 import { createApp, defaultAppBody } from "./state/apps";
@@ -19,7 +20,7 @@ import type {
   OktaEmulator,
   OktaEmulatorOptions,
 } from "./types";
-import { renderApp, renderJwk, renderSecret } from "./views";
+import { renderApp, renderGrant, renderJwk, renderSecret } from "./views";
 
 export type { OktaErrorBody } from "./errors";
 export type {
@@ -31,6 +32,7 @@ export type {
   OktaEmulator,
   OktaEmulatorOptions,
   OktaJsonWebKey,
+  OktaScopeGrant,
   PublicJwk,
   RequestLogEntry,
 } from "./types";
@@ -58,14 +60,20 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
   const store = new Store(dataFile ? (data) => saveState(dataFile, { ...data, apiToken }) : undefined);
   if (persisted) store.load(persisted);
   const rateLimit = options.rateLimit ?? 100;
+  const share = checkShare(options.rateLimitShare);
   const ctx: EmulatorContext = {
     store,
     faults: new FaultQueue(),
     log: new RequestLog(),
-    appsBucket: new RateBucket(rateLimit),
-    otherBucket: new RateBucket(rateLimit),
+    appsBucket: new RateBucket(rateLimit, share),
+    otherBucket: new RateBucket(rateLimit, share),
     concurrencyLimit: options.concurrencyLimit ?? 75,
     apiToken,
+    accessTokenLifetimeSeconds: positiveSeconds("accessTokenLifetimeSeconds", options.accessTokenLifetimeSeconds, 3600),
+    dpopNonces: new DpopNonces(
+      positiveSeconds("dpop.nonceLifetimeSeconds", options.dpop?.nonceLifetimeSeconds, 86_400) * 1000,
+    ),
+    dpopResourceNonce: options.dpop?.resourceNonce === true,
     origin: "",
   };
 
@@ -74,6 +82,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
       ...renderApp(app, ctx.origin),
       secrets: app.secrets.map((s) => renderSecret(app.id, s, ctx.origin)),
       jwks: app.jwks.map((k) => renderJwk(app.id, k, ctx.origin)),
+      grants: app.grants.map((g) => renderGrant(app, g, ctx.origin)),
     })),
   });
   const reset = () => {
@@ -82,9 +91,10 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
     ctx.faults.clear();
     ctx.appsBucket.reset();
     ctx.otherBucket.reset();
+    ctx.dpopNonces.reset();
   };
   const createAppNow = (body: Partial<OidcAppRequest> = {}): OktaApp =>
-    renderApp(createApp(store, defaultAppBody(body)), ctx.origin);
+    renderApp(createApp(store, defaultAppBody(body)), ctx.origin, true);
   const regenerate = (appId: string, secretId: string): OktaClientSecret =>
     renderSecret(appId, regenerateSecretValue(store, appId, secretId), ctx.origin);
 
@@ -137,4 +147,18 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
       return closed;
     },
   };
+}
+
+function checkShare(share: number | undefined): number | undefined {
+  if (share === undefined) return undefined;
+  if (!(share > 0 && share <= 1)) throw new RangeError(`rateLimitShare must be in (0, 1], e.g. 0.5; got ${share}`);
+  return share;
+}
+
+function positiveSeconds(option: string, seconds: number | undefined, fallback: number): number {
+  if (seconds === undefined) return fallback;
+  if (!(Number.isFinite(seconds) && seconds > 0)) {
+    throw new RangeError(`${option} must be a positive number of seconds; got ${seconds}`);
+  }
+  return seconds;
 }

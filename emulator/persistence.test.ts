@@ -22,7 +22,14 @@ describe("--data persistence", () => {
       body: "{}",
     });
     expect(created.status).toBe(201);
+    const grant = await fetch(`${first.url}/api/v1/apps/${app.id}/grants`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ issuer: first.url, scopeId: "okta.apps.read" }),
+    });
+    expect(grant.status).toBe(201);
     const before = first.state();
+    expect(before.apps[0]?.grants).toHaveLength(1);
     const token = first.apiToken;
     await first.close();
 
@@ -41,6 +48,23 @@ describe("--data persistence", () => {
       expect(((await listed.json()) as unknown[]).length).toBe(2);
       second.reset();
       expect(JSON.parse(readFileSync(dataFile, "utf8")).apps).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("loads a state file written before apps had grants", async () => {
+    dir = mkdtempSync(join(tmpdir(), "okta-emulator-"));
+    const dataFile = join(dir, "state.json");
+    const first = await startOktaEmulator({ dataFile, rateLimit: "off" });
+    await first.createApp({ label: "old" });
+    await first.close();
+    const data = JSON.parse(readFileSync(dataFile, "utf8"));
+    for (const app of data.apps) delete app.grants;
+    require("node:fs").writeFileSync(dataFile, JSON.stringify(data));
+    const second = await startOktaEmulator({ dataFile, rateLimit: "off" });
+    try {
+      expect(second.state().apps[0]?.grants).toEqual([]);
     } finally {
       await second.close();
     }

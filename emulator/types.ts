@@ -10,6 +10,15 @@ export interface OktaEmulatorOptions {
   rateLimit?: number | "off";
   /** Requests handled at once before 429 (default 75), or `"off"`. */
   concurrencyLimit?: number | "off";
+  /**
+   * The part of each bucket one API token or OAuth app may use, e.g. `0.5` (Okta's default per-token/per-app share);
+   * default: no share, one client may use a whole bucket.
+   */
+  rateLimitShare?: number;
+  /** Lifetime of the token endpoint's access tokens in seconds; default 3600 (Okta's, fixed at one hour). For tests. */
+  accessTokenLifetimeSeconds?: number;
+  /** DPoP: how long a nonce stays valid (default 86400 s), and whether the Management API demands one too (default no, as Okta). */
+  dpop?: { nonceLifetimeSeconds?: number; resourceNonce?: boolean };
   /** Persist the state to this JSON file (written atomically after each change) and load it at start. */
   dataFile?: string;
   /** Serve HTTPS with this PEM key and certificate instead of plain HTTP (as a real org, whose URL is https). */
@@ -34,7 +43,7 @@ export interface OktaEmulator {
    * regenerated in the Admin Console): for drift tests. Throws Okta's 404 error for an unknown app or secret.
    */
   regenerateSecret(appId: string, secretId: string): OktaClientSecret;
-  /** A deep copy of everything: apps with their secrets (plaintext included) and JSON Web Keys. */
+  /** A deep copy of everything: apps with their secrets (plaintext included), JSON Web Keys and scope grants. */
   state(): EmulatorSnapshot;
   /** Every Management API and OAuth request in order (control API excluded). */
   requests(): RequestLogEntry[];
@@ -53,6 +62,8 @@ export interface RequestLogEntry {
   time: string;
   durationMs: number;
   requestId: string;
+  /** The scheme of the request's `Authorization` header (`SSWS`, `Bearer`, `DPoP`, `Basic`), never its value. */
+  auth?: string;
 }
 
 /** A fault injected into the next `count` requests matching `method` and `path`. */
@@ -140,7 +151,22 @@ export interface OAuthSettings {
 /** A HAL link as Okta renders it. */
 export interface OktaLink {
   href: string;
+  title?: string;
   hints?: { allow: string[] };
+}
+
+/** Okta's JSON for a scope grant of an app (`OAuth2ScopeConsentGrant`). */
+export interface OktaScopeGrant {
+  id: string;
+  status: "ACTIVE";
+  created: string;
+  lastUpdated: string;
+  issuer: string;
+  clientId: string;
+  scopeId: string;
+  source: "ADMIN";
+  _embedded: { scope: { id: string } };
+  _links: Record<string, OktaLink>;
 }
 
 /** Okta's JSON for an OIDC app. */
@@ -185,7 +211,7 @@ export interface OktaJsonWebKey extends Omit<PublicJwk, "status"> {
   _links?: Record<string, OktaLink>;
 }
 
-/** What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets and keys. */
+/** What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets, keys and scope grants. */
 export interface EmulatorSnapshot {
-  apps: Array<OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[] }>;
+  apps: Array<OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[]; grants: OktaScopeGrant[] }>;
 }

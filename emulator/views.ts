@@ -1,5 +1,5 @@
-import type { AppRecord, JwkRecord, SecretRecord } from "./state/records";
-import type { OktaApp, OktaClientSecret, OktaJsonWebKey, OktaLink } from "./types";
+import type { AppRecord, GrantRecord, JwkRecord, SecretRecord } from "./state/records";
+import type { OktaApp, OktaClientSecret, OktaJsonWebKey, OktaLink, OktaScopeGrant } from "./types";
 
 function link(href: string, method?: string): OktaLink {
   return method ? { href, hints: { allow: [method] } } : { href };
@@ -10,10 +10,14 @@ function currentSecret(app: AppRecord): SecretRecord | undefined {
   return app.secrets.filter((s) => s.status === "ACTIVE").at(-1);
 }
 
-/** An app as `GET /api/v1/apps/{id}` renders it, links on `origin`. */
-export function renderApp(app: AppRecord, origin: string): OktaApp {
+/**
+ * An app as Okta renders it, links on `origin`. The client secret's value is shown only in the answer that created the
+ * app (`withSecret`): Okta never returns it from a GET ("only shown on the initial creation of a client application";
+ * the secret itself stays readable through `/credentials/secrets`).
+ */
+export function renderApp(app: AppRecord, origin: string, withSecret = false): OktaApp {
   const base = `${origin}/api/v1/apps/${app.id}`;
-  const secret = currentSecret(app);
+  const secret = withSecret ? currentSecret(app) : undefined;
   const oauthClient: OktaApp["credentials"]["oauthClient"] = {
     autoKeyRotation: app.autoKeyRotation,
     client_id: app.clientId,
@@ -76,4 +80,26 @@ export function renderJwk(appId: string, jwk: JwkRecord, origin: string): OktaJs
   };
   if (Object.keys(links).length > 0) rendered._links = links;
   return rendered;
+}
+
+/** A scope grant as Okta renders it (`OAuth2ScopeConsentGrant`, the spec's `AppGrantsEx`). */
+export function renderGrant(app: AppRecord, grant: GrantRecord, origin: string): OktaScopeGrant {
+  const appHref = `${origin}/api/v1/apps/${app.id}`;
+  return {
+    id: grant.id,
+    status: "ACTIVE",
+    created: grant.created,
+    lastUpdated: grant.lastUpdated,
+    // The org authorization server's issuer: the org's URL (the only issuer a grant may name here).
+    issuer: origin,
+    clientId: app.clientId,
+    scopeId: grant.scopeId,
+    source: "ADMIN",
+    _embedded: { scope: { id: grant.scopeId } },
+    _links: {
+      app: { href: appHref, title: app.label },
+      self: { href: `${appHref}/grants/${grant.id}`, hints: { allow: ["GET", "DELETE"] } },
+      client: { href: `${origin}/oauth2/v1/clients/${app.clientId}`, title: app.label },
+    },
+  };
 }

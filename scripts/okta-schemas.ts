@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
 
 const OPERATIONS: Array<{ spec: "management" | "oauth"; path: string; methods: string[] }> = [
   { spec: "management", path: "/api/v1/apps", methods: ["get", "post"] },
-  { spec: "management", path: "/api/v1/apps/{appId}", methods: ["get", "delete"] },
+  { spec: "management", path: "/api/v1/apps/{appId}", methods: ["get", "put", "delete"] },
   { spec: "management", path: "/api/v1/apps/{appId}/lifecycle/activate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/lifecycle/deactivate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/secrets", methods: ["get", "post"] },
@@ -31,6 +31,8 @@ const OPERATIONS: Array<{ spec: "management" | "oauth"; path: string; methods: s
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}", methods: ["get", "delete"] },
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}/lifecycle/activate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}/lifecycle/deactivate", methods: ["post"] },
+  { spec: "management", path: "/api/v1/apps/{appId}/grants", methods: ["get", "post"] },
+  { spec: "management", path: "/api/v1/apps/{appId}/grants/{grantId}", methods: ["get", "delete"] },
   { spec: "oauth", path: "/oauth2/v1/token", methods: ["post"] },
 ];
 
@@ -72,6 +74,7 @@ const APP_RESPONSES: Record<string, unknown> = {
   "GET /api/v1/apps 200": { type: "array", items: OIDC_APP_REF },
   "POST /api/v1/apps 200": OIDC_APP_REF,
   "GET /api/v1/apps/{appId} 200": OIDC_APP_REF,
+  "PUT /api/v1/apps/{appId} 200": OIDC_APP_REF,
 };
 
 /**
@@ -86,6 +89,20 @@ function relaxJwkChoice(path: string, schema: unknown): unknown {
   if (Array.isArray(target.oneOf)) {
     target.anyOf = target.oneOf;
     delete target.oneOf;
+  }
+  return schema;
+}
+
+/**
+ * The token response's `token_type` enum is `[Bearer, N_A]`, but a DPoP-bound token is `"token_type": "DPoP"` (Okta's
+ * DPoP guide, okta-developer-docs docs/guides/dpop/main): `DPoP` is added to the enum.
+ */
+function allowDpopTokenType(path: string, schema: unknown): unknown {
+  if (path !== "/oauth2/v1/token" || typeof schema !== "object" || schema === null) return schema;
+  const branches = ((schema as Json).allOf ?? [schema]) as Json[];
+  for (const branch of branches) {
+    const tokenType = (branch.properties as Json | undefined)?.token_type as Json | undefined;
+    if (Array.isArray(tokenType?.enum) && !tokenType.enum.includes("DPoP")) tokenType.enum.push("DPoP");
   }
   return schema;
 }
@@ -116,7 +133,7 @@ async function extract(specDir: string) {
           ] ?? undefined) as Json | undefined;
           const override = APP_RESPONSES[`${method.toUpperCase()} ${path} ${status}`];
           const converted = derefMedia?.schema ? openapiSchemaToJsonSchema(derefMedia.schema as never) : undefined;
-          const schema = override ?? relaxJwkChoice(path, converted);
+          const schema = override ?? allowDpopTokenType(path, relaxJwkChoice(path, converted));
           if (schema && !override) delete (schema as Json).$schema;
           responses[status] = {
             schema: schema ?? null,

@@ -2,6 +2,7 @@ import type { HttpBindings } from "@hono/node-server";
 import type { Context } from "hono";
 import { malformedBody } from "../errors";
 import type { FaultQueue } from "../faults";
+import type { DpopNonces } from "../oauth/dpop";
 import type { RateBucket } from "../rateLimit";
 import type { RequestLog } from "../requestLog";
 import type { Store } from "../state/store";
@@ -17,6 +18,12 @@ export interface EmulatorContext {
   otherBucket: RateBucket;
   concurrencyLimit: number | "off";
   apiToken: string;
+  /** Lifetime of issued access tokens, seconds. */
+  accessTokenLifetimeSeconds: number;
+  /** The DPoP nonces the token endpoint (always) and the Management API (with `dpopResourceNonce`) demand. */
+  dpopNonces: DpopNonces;
+  /** Whether the Management API demands a DPoP nonce too (Okta's does not, today). */
+  dpopResourceNonce: boolean;
   /** The server's origin, set once it listens; `_links` point here. */
   origin: string;
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { type OktaApiError, rateLimited, serverError, validationFailed } from "../errors";
 import { requestId } from "../ids";
-import type { FaultSpec } from "../types";
+import type { FaultSpec, RequestLogEntry } from "../types";
 import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./context";
 
 const CONTROL_PREFIX = "/__emulator/";
@@ -79,6 +79,16 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
       }
     }
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
-    ctx.log.add({ method: c.req.method, path, status: dropped ? 0 : c.res.status, time, durationMs, requestId: id });
+    const entry: RequestLogEntry = {
+      method: c.req.method,
+      path,
+      status: dropped ? 0 : c.res.status,
+      time,
+      durationMs,
+      requestId: id,
+    };
+    const scheme = c.req.header("Authorization")?.trim().split(/\s+/, 1)[0];
+    if (scheme) entry.auth = scheme;
+    ctx.log.add(entry);
   };
 }

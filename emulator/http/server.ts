@@ -1,11 +1,12 @@
 import { Hono } from "hono";
-import { OAuthError, OktaApiError, serverError, unknownPath } from "../errors";
+import { methodNotAllowed, OAuthError, OktaApiError, ResourceChallenge, serverError, unknownPath } from "../errors";
 import { managementAuth } from "./auth";
 import type { EmulatorContext, EmulatorEnv } from "./context";
 import { limits } from "./limits";
 import { admitted, errorResponse, observe } from "./observe";
 import { appRoutes } from "./routes/apps";
 import { type ControlActions, controlRoutes } from "./routes/control";
+import { grantRoutes } from "./routes/grants";
 import { jwkRoutes } from "./routes/jwks";
 import { secretRoutes } from "./routes/secrets";
 import { tokenRoutes } from "./routes/token";
@@ -22,14 +23,29 @@ export function createHttpApp(ctx: EmulatorContext, control: ControlActions): Ho
   app.use("/api/*", managementAuth(ctx));
   app.route("/api/v1/apps/:appId/credentials/secrets", secretRoutes(ctx));
   app.route("/api/v1/apps/:appId/credentials/jwks", jwkRoutes(ctx));
+  app.route("/api/v1/apps/:appId/grants", grantRoutes(ctx));
   app.route("/api/v1/apps", appRoutes(ctx));
   app.route("/oauth2/v1", tokenRoutes(ctx));
 
-  app.notFound((c) => errorResponse(c, unknownPath(c.req.path)));
+  const known = knownPaths(app);
+  // A known path asked with another method is Okta's 405, not a 404: a client reads 404 as "already gone".
+  app.notFound((c) =>
+    errorResponse(c, known.some((p) => p.test(c.req.path)) ? methodNotAllowed() : unknownPath(c.req.path)),
+  );
   app.onError((error, c) => {
     if (error instanceof OktaApiError) return errorResponse(c, error);
-    if (error instanceof OAuthError) return c.json(error.body(), error.status);
+    if (error instanceof OAuthError) return c.json(error.body(), error.status, error.headers);
+    if (error instanceof ResourceChallenge) return c.body(null, error.status, error.headers(ctx.origin));
     return errorResponse(c, serverError(500));
   });
   return app;
+}
+
+/** The paths the app serves with some method (middleware excluded), as patterns. */
+function knownPaths(app: Hono<EmulatorEnv>): RegExp[] {
+  const paths = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => r.path.replace(/\/$/, "")));
+  return [...paths].map((path) => {
+    const pattern = path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z]+/g, "[^/]+");
+    return new RegExp(`^${pattern}/?$`);
+  });
 }

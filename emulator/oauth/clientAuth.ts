@@ -1,26 +1,55 @@
 import { timingSafeEqual } from "node:crypto";
-import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from "jose";
 import { OAuthError } from "../errors";
 import type { AppRecord } from "../state/records";
 import type { Store } from "../state/store";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
+const CLOCK_SKEW_SECONDS = 10;
 
-// error_description texts from Okta's OAuth spec examples.
+// error_description texts: Okta's OAuth spec examples where they have one, else Okta's OAuth error list
+// (developer.okta.com/docs/reference/error-codes, OAuth 2.0 section; okta-developer-docs data/oauth2-error-codes.json).
 const NO_CREDENTIALS = "No client credentials found";
 const INVALID_CLIENT_ID = "Invalid value for the `client_id` parameter";
 const INVALID_SECRET = "The client secret supplied for a confidential client is invalid.";
 const MULTIPLE_CREDENTIALS =
   "Can't supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a `client_assertion` in the post body.";
 const INVALID_ASSERTION_TYPE = "The `client_assertion_type` is invalid.";
+const WRONG_METHOD = "Client authentication failed. Either the client or the client credentials are invalid.";
+const ASSERTION = {
+  unparsable: "The parsing of the client_assertion failed.",
+  issuer: "The issuer claim for client_assertion is not a valid client_id.",
+  subject: "The subject claim for client_assertion is not a valid client_id.",
+  audience: "The audience claim for client_assertion must be the endpoint invoked for the request.",
+  noExp: "The client_assertion must contain the 'exp' claim as seconds since epoch.",
+  expired: "The client_assertion token is expired.",
+  tooFar: "The client_assertion token has an expiration too far into the future.",
+  future: "The client_assertion token must be issued before the current time.",
+  used: "The client_assertion token has already been used.",
+  signature: "The client_assertion signature is invalid.",
+  kid: "The client_assertion JWT kid is invalid.",
+  noJwks: "The client does not have a JWKSet configured, but the client_assertion requires one.",
+} as const;
 
 type Form = Record<string, string | undefined>;
+
+const invalidClient = (description: string) => new OAuthError(401, "invalid_client", description);
 
 function basicCredentials(header: string | undefined): { id: string; secret: string } | undefined {
   if (!header?.startsWith("Basic ")) return undefined;
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon < 0) throw new OAuthError(401, "invalid_client", NO_CREDENTIALS);
+  if (colon < 0) throw invalidClient(NO_CREDENTIALS);
   // RFC 6749 2.3.1: both parts are form-urlencoded before base64.
   const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, " "));
   return { id: decode(decoded.slice(0, colon)), secret: decode(decoded.slice(colon + 1)) };
@@ -34,13 +63,14 @@ function sameSecret(a: string, b: string): boolean {
 
 function knownApp(store: Store, clientId: string | undefined): AppRecord {
   const app = clientId ? store.appByClientId(clientId) : undefined;
-  if (app?.status !== "ACTIVE") throw new OAuthError(401, "invalid_client", INVALID_CLIENT_ID);
+  if (app?.status !== "ACTIVE") throw invalidClient(INVALID_CLIENT_ID);
   return app;
 }
 
 function checkSecret(app: AppRecord, secret: string): AppRecord {
+  if (app.authMethod === "private_key_jwt" || app.authMethod === "none") throw invalidClient(WRONG_METHOD);
   if (!app.secrets.some((s) => s.status === "ACTIVE" && sameSecret(s.secret, secret))) {
-    throw new OAuthError(401, "invalid_client", INVALID_SECRET);
+    throw invalidClient(INVALID_SECRET);
   }
   return app;
 }
@@ -49,48 +79,60 @@ async function checkAssertion(store: Store, form: Form, tokenUrl: string): Promi
   if (form.client_assertion_type !== JWT_BEARER) throw new OAuthError(400, "invalid_request", INVALID_ASSERTION_TYPE);
   const assertion = form.client_assertion as string;
   let claims: JWTPayload;
+  let kid: string | undefined;
   try {
     claims = decodeJwt(assertion);
+    kid = decodeProtectedHeader(assertion).kid;
   } catch {
-    throw new OAuthError(401, "invalid_client", "The client_assertion is not a valid JWT.");
+    throw invalidClient(ASSERTION.unparsable);
   }
-  const app = knownApp(store, form.client_id ?? claims.sub);
-  const invalid = (why: string) => new OAuthError(401, "invalid_client", `The client_assertion is invalid: ${why}`);
-  let payload: JWTPayload;
-  try {
-    if (app.authMethod === "client_secret_jwt") {
-      payload = await verifyWithSecrets(app, assertion, tokenUrl);
-    } else if (app.authMethod === "private_key_jwt") {
-      const keys = app.jwks.filter((k) => k.status === "ACTIVE" && k.key.use !== "enc").map((k) => ({ ...k.key }));
-      const jwks = createLocalJWKSet({ keys } as JSONWebKeySet);
-      ({ payload } = await jwtVerify(assertion, jwks, verifyOptions(app, tokenUrl)));
-    } else {
-      throw invalid(`the app authenticates with ${app.authMethod}`);
-    }
-  } catch (error) {
-    if (error instanceof OAuthError) throw error;
-    throw invalid((error as Error).message);
+  const app = knownApp(store, form.client_id ?? claims.iss);
+  const payload = await verifiedPayload(app, assertion, kid);
+  if (payload.iss !== app.clientId) throw invalidClient(ASSERTION.issuer);
+  if (payload.sub !== app.clientId) throw invalidClient(ASSERTION.subject);
+  const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  if (!audience.includes(tokenUrl)) throw invalidClient(ASSERTION.audience);
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof payload.exp !== "number") throw invalidClient(ASSERTION.noExp);
+  if (payload.exp <= now - CLOCK_SKEW_SECONDS) throw invalidClient(ASSERTION.expired);
+  // Okta's service-app guide: `exp` "must be a maximum of only one hour in the future".
+  if (payload.exp > now + MAX_ASSERTION_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) throw invalidClient(ASSERTION.tooFar);
+  if (typeof payload.iat === "number" && payload.iat > now + CLOCK_SKEW_SECONDS) throw invalidClient(ASSERTION.future);
+  // `jti` is optional for Okta, and single use when present.
+  if (typeof payload.jti === "string" && !store.rememberAssertion(`${app.id}:${payload.jti}`, payload.exp * 1000)) {
+    throw invalidClient(ASSERTION.used);
   }
-  if (!payload.exp || !payload.jti) throw invalid("'exp' and 'jti' are required");
-  if (!store.rememberAssertion(`${app.id}:${payload.jti}`, payload.exp * 1000))
-    throw invalid("the 'jti' was already used");
   return app;
 }
 
-function verifyOptions(app: AppRecord, tokenUrl: string) {
-  return { issuer: app.clientId, subject: app.clientId, audience: tokenUrl, requiredClaims: ["exp", "jti"] };
+/** The assertion's claims once its signature checks out against the app's ACTIVE keys (or secrets, for HMAC). */
+async function verifiedPayload(app: AppRecord, assertion: string, kid: string | undefined): Promise<JWTPayload> {
+  if (app.authMethod === "client_secret_jwt") {
+    for (const secret of app.secrets.filter((s) => s.status === "ACTIVE")) {
+      const payload = await signedBy(assertion, Buffer.from(secret.secret));
+      if (payload) return payload;
+    }
+    throw invalidClient(ASSERTION.signature);
+  }
+  if (app.authMethod !== "private_key_jwt") throw invalidClient(WRONG_METHOD);
+  const keys = app.jwks.filter((k) => k.status === "ACTIVE" && k.key.use !== "enc").map((k) => ({ ...k.key }));
+  if (keys.length === 0) throw invalidClient(ASSERTION.noJwks);
+  if (kid !== undefined && !keys.some((k) => k.kid === kid)) throw invalidClient(ASSERTION.kid);
+  const payload = await signedBy(assertion, createLocalJWKSet({ keys } as JSONWebKeySet));
+  if (!payload) throw invalidClient(ASSERTION.signature);
+  return payload;
 }
 
-async function verifyWithSecrets(app: AppRecord, assertion: string, tokenUrl: string): Promise<JWTPayload> {
-  let lastError: unknown = new Error("no active secret");
-  for (const secret of app.secrets.filter((s) => s.status === "ACTIVE")) {
-    try {
-      return (await jwtVerify(assertion, Buffer.from(secret.secret), verifyOptions(app, tokenUrl))).payload;
-    } catch (error) {
-      lastError = error;
+/** The claims when the signature verifies with `key`, else undefined; claims are checked afterwards with Okta's texts. */
+async function signedBy(assertion: string, key: Uint8Array | JWTVerifyGetKey): Promise<JWTPayload | undefined> {
+  try {
+    return (await (typeof key === "function" ? jwtVerify(assertion, key) : jwtVerify(assertion, key))).payload;
+  } catch (error) {
+    if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) {
+      return decodeJwt(assertion);
     }
+    return undefined;
   }
-  throw lastError;
 }
 
 /**
@@ -109,5 +151,5 @@ export async function authenticateClient(
   if (basic) return checkSecret(knownApp(store, basic.id), basic.secret);
   if (form.client_secret !== undefined) return checkSecret(knownApp(store, form.client_id), form.client_secret);
   if (form.client_assertion !== undefined) return checkAssertion(store, form, tokenUrl);
-  throw new OAuthError(401, "invalid_client", NO_CREDENTIALS);
+  throw invalidClient(NO_CREDENTIALS);
 }

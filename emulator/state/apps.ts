@@ -39,8 +39,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `POST /api/v1/apps` for an OIDC app: validates Okta's body and stores the app with its first credential. */
-export function createApp(store: Store, body: unknown, activate = true): AppRecord {
+/** The parts of an OIDC app body (`POST` or `PUT /api/v1/apps…`) the emulator reads, validated as Okta does. */
+interface AppBody {
+  label: string;
+  credentials: Record<string, unknown>;
+  /** `settings.oauthClient`. */
+  settings: Record<string, unknown> & { grant_types: string[] };
+  authMethod: TokenEndpointAuthMethod;
+  applicationType: string;
+}
+
+/** Validates an OIDC app body; each refusal is a 400 E0000001 naming the field. */
+export function parseAppBody(body: unknown): AppBody {
   if (!isObject(body)) throw malformedBody();
   if (body.name !== "oidc_client" || body.signOnMode !== "OPENID_CONNECT") {
     throw validationFailed(
@@ -69,6 +79,22 @@ export function createApp(store: Store, body: unknown, activate = true): AppReco
   if (typeof applicationType !== "string" || !APPLICATION_TYPES.has(applicationType)) {
     throw validationFailed("application_type", "application_type: must be one of [web, native, browser, service].");
   }
+  const dpop = settings.dpop_bound_access_tokens;
+  if (dpop !== undefined && typeof dpop !== "boolean") {
+    throw validationFailed("dpop_bound_access_tokens", "dpop_bound_access_tokens: must be true or false.");
+  }
+  return {
+    label: body.label,
+    credentials,
+    settings: settings as AppBody["settings"],
+    authMethod: authMethod as TokenEndpointAuthMethod,
+    applicationType,
+  };
+}
+
+/** `POST /api/v1/apps` for an OIDC app: validates Okta's body and stores the app with its first credential. */
+export function createApp(store: Store, body: unknown, activate = true): AppRecord {
+  const { label, credentials, settings, authMethod, applicationType } = parseAppBody(body);
   const id = oktaId("0oa");
   const clientId = typeof credentials.client_id === "string" ? credentials.client_id : id;
   if (clientId !== id && store.appByClientId(clientId)) {
@@ -81,12 +107,12 @@ export function createApp(store: Store, body: unknown, activate = true): AppReco
   const { jwks, ...oauthSettings } = settings;
   const app: AppRecord = {
     id,
-    label: body.label,
+    label,
     status: activate ? "ACTIVE" : "INACTIVE",
     created: now,
     lastUpdated: now,
     clientId,
-    authMethod: authMethod as TokenEndpointAuthMethod,
+    authMethod,
     autoKeyRotation: credentials.autoKeyRotation !== false,
     pkceRequired: credentials.pkce_required === true,
     oauthSettings: {
@@ -96,6 +122,7 @@ export function createApp(store: Store, body: unknown, activate = true): AppReco
     },
     secrets: [],
     jwks: [],
+    grants: [],
   };
   addInitialKeys(app, jwks);
   const givenSecret = credentials.client_secret;

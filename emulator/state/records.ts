@@ -15,6 +15,16 @@ export interface AppRecord {
   oauthSettings: OAuthSettings;
   secrets: SecretRecord[];
   jwks: JwkRecord[];
+  /** Okta scopes granted to the app (`/api/v1/apps/{appId}/grants`); absent in state files written before grants. */
+  grants: GrantRecord[];
+}
+
+/** A scope consent grant of an app (`OAuth2ScopeConsentGrant`), as an admin gives it. */
+export interface GrantRecord {
+  id: string;
+  scopeId: string;
+  created: string;
+  lastUpdated: string;
 }
 
 export interface SecretRecord {
@@ -41,6 +51,8 @@ export interface AccessTokenRecord {
   scopes: string[];
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** JWK thumbprint of the DPoP key the token is bound to; absent for a Bearer token. */
+  jkt?: string;
 }
 
 /** Everything the emulator holds; also the persisted file's shape. */

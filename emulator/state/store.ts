@@ -73,7 +73,7 @@ export class Store {
   }
 
   load(data: StoreData): void {
-    this.apps = new Map(structuredClone(data.apps).map((app) => [app.id, app]));
+    this.apps = new Map(structuredClone(data.apps).map((app) => [app.id, { ...app, grants: app.grants ?? [] }]));
     this.tokens = new Map(structuredClone(data.tokens).map((t) => [t.token, t]));
   }
 

@@ -1,11 +1,24 @@
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
+import { describeFailure, type NoAnswer, parseChallenge, parseJson, redirected } from "./failures";
 import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
 
-/** Supplies the `Authorization` header. */
+/** An answer from the org, as the authorizer and a request's `challenge` see it. */
+export interface OktaAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** Authenticates requests to the Management API. */
 export interface Authorizer {
-  header(): Promise<string>;
-  /** Drops a cached access token after a 401; true when a fresh one can be fetched (worth one more try). */
-  invalidate(): boolean;
+  /** Headers that authenticate one attempt of `method` on `url` (no query): `Authorization`, and a DPoP proof. */
+  headers(method: string, url: string): Promise<Record<string, string>>;
+  /**
+   * Reads every answer to an authenticated request (a server may hand out a new DPoP nonce with any of them). True when
+   * the answer is a challenge worth one more attempt at once (an expired token replaced, a DPoP nonce to use); each
+   * kind of challenge is answered once per request: the authorizer records what it tried in `tried`.
+   */
+  challenge(answer: OktaAnswer, tried: Set<string>): boolean;
   /** Credentials to scrub from any error text. */
   secrets(): string[];
 }
@@ -16,9 +29,15 @@ interface OktaRequest {
   /** Path from the org's root, e.g. `/api/v1/apps/0oa…`. */
   path: string;
   json?: unknown;
-  form?: Record<string, string>;
-  /** Send the `Authorization` header; default true (the token endpoint authenticates in its body). */
+  /**
+   * Builds the form body and any extra headers of each attempt anew. A client assertion and a DPoP proof are single
+   * use (Okta refuses a replayed `jti`), so a retry after a 5xx, a 429 or a lost answer must carry fresh ones.
+   */
+  prepare?: () => Promise<{ form: Record<string, string>; headers?: Record<string, string> }>;
+  /** Send the authorizer's headers; default true (the token endpoint authenticates in its body). */
   authenticate?: boolean;
+  /** Like {@link Authorizer.challenge}, for a request that is not authenticated by the authorizer. */
+  challenge?: (answer: OktaAnswer, tried: Set<string>) => boolean;
   /**
    * Marks a request that must not be repeated blindly (it creates something). After an ambiguous failure (a network
    * error, a timeout, a 5xx) this looks for what the request made: a value means it did, and is the result;
@@ -37,9 +56,7 @@ interface OktaResponse {
   recovered: boolean;
 }
 
-type Outcome =
-  | { kind: "answer"; response: Response; body: unknown }
-  | { kind: "network" | "timeout"; summary: string; ambiguous: boolean };
+type Outcome = { kind: "answer"; response: Response; body: unknown } | NoAnswer;
 
 /** Sends requests with Node's `fetch`, retrying 429s, 5xx and network errors within the policy's bounds. */
 export class OktaTransport {
@@ -52,7 +69,7 @@ export class OktaTransport {
 
   async send(req: OktaRequest): Promise<OktaResponse> {
     const start = this.policy.now();
-    let reauthorized = false;
+    const tried = new Set<string>();
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.once(req);
       let delay: number;
@@ -60,16 +77,23 @@ export class OktaTransport {
       let failure: OktaApiErrorFields;
       if (outcome.kind === "answer") {
         const { response, body } = outcome;
-        const requestId = response.headers.get("x-okta-request-id") ?? undefined;
-        if (response.ok) return { status: response.status, body, requestId, recovered: false };
-        const refreshable = response.status === 401 && !reauthorized && req.authenticate !== false;
-        if (refreshable && this.authorizer?.invalidate()) {
-          // An expired or revoked OAuth access token: get a fresh one, once.
-          reauthorized = true;
+        const answer = { status: response.status, headers: response.headers, body };
+        const challenged = this.authenticates(req)
+          ? this.authorizer?.challenge(answer, tried)
+          : req.challenge?.(answer, tried);
+        if (challenged && !response.ok) {
+          // The server asked for something the next attempt carries (a fresh token, a nonce): not a failure.
           attempt--;
           continue;
         }
+        const requestId = response.headers.get("x-okta-request-id") ?? undefined;
+        if (response.ok) {
+          return { status: response.status, body, requestId, recovered: false };
+        }
         failure = this.httpFields(req, response, body);
+        if (response.status >= 300 && response.status < 400) {
+          throw this.error(req, redirected(failure, response.headers.get("location")));
+        }
         if (response.status === 429) {
           delay = rateLimitDelay(this.policy, response.headers) ?? backoffDelay(this.policy, attempt);
           ambiguous = false; // Okta refused before doing anything.
@@ -87,7 +111,7 @@ export class OktaTransport {
       if (ambiguous && req.recover) {
         // The request may have done its work before the answer was lost: look before repeating it.
         const found = await req.recover();
-        if (found !== undefined) return { status: 200, body: found, requestId: undefined, recovered: true };
+        if (found !== undefined) return recovered(found);
       }
       if (this.exhausted(attempt, start, delay)) {
         throw this.error(req, { ...failure, attempts: this.tally(attempt, start) });
@@ -97,30 +121,45 @@ export class OktaTransport {
         // A request that timed out (or a 502/503/504 from a proxy) may still be running at Okta: look once more,
         // after the wait, just before repeating it.
         const late = await req.recover();
-        if (late !== undefined) return { status: 200, body: late, requestId: undefined, recovered: true };
+        if (late !== undefined) return recovered(late);
       }
     }
   }
 
+  private authenticates(req: OktaRequest): boolean {
+    return this.authorizer !== undefined && req.authenticate !== false;
+  }
+
   private async once(req: OktaRequest): Promise<Outcome> {
+    const url = `${this.orgUrl}${req.path}`;
     const headers: Record<string, string> = { Accept: "application/json", "User-Agent": "pulumi-okta-credentials" };
     let body: string | undefined;
-    if (req.json !== undefined) {
-      headers["Content-Type"] = "application/json";
-      body = JSON.stringify(req.json);
-    } else if (req.form !== undefined) {
-      headers["Content-Type"] = "application/x-www-form-urlencoded";
-      body = new URLSearchParams(req.form).toString();
+    try {
+      if (req.json !== undefined) {
+        headers["Content-Type"] = "application/json";
+        body = JSON.stringify(req.json);
+      } else if (req.prepare) {
+        const prepared = await req.prepare();
+        headers["Content-Type"] = "application/x-www-form-urlencoded";
+        body = new URLSearchParams(prepared.form).toString();
+        Object.assign(headers, prepared.headers);
+      }
+      if (this.authenticates(req)) Object.assign(headers, await this.authorizer?.headers(req.method, url));
+    } catch (e) {
+      // Building the credentials failed (e.g. the token endpoint refused the service app): nothing was sent.
+      throw withRequest(e, req);
     }
-    if (this.authorizer && req.authenticate !== false) headers.Authorization = await this.authorizer.header();
     try {
       const init: RequestInit = {
         method: req.method,
         headers,
+        // Never follow a redirect: it would carry the credentials to another address. "manual" rather than "error",
+        // whose failure names neither the status nor the target; the 3xx then fails the request with both.
+        redirect: "manual",
         signal: AbortSignal.timeout(this.policy.requestTimeoutMs),
       };
       if (body !== undefined) init.body = body;
-      const response = await this.fetchFn(`${this.orgUrl}${req.path}`, init);
+      const response = await this.fetchFn(url, init);
       const text = await response.text();
       return { kind: "answer", response, body: parseJson(text) };
     } catch (e) {
@@ -157,6 +196,11 @@ export class OktaTransport {
           .map((c: unknown) => (isRecord(c) && typeof c.errorSummary === "string" ? c.errorSummary : undefined))
           .filter((c): c is string => c !== undefined);
       }
+    } else {
+      // A resource server's OAuth error (e.g. a refused DPoP proof) comes in `WWW-Authenticate`, with no body.
+      const challenge = parseChallenge(response.headers.get("www-authenticate"));
+      if (challenge.error) fields.errorCode = challenge.error;
+      if (challenge.error_description) fields.summary = challenge.error_description;
     }
     return fields;
   }
@@ -170,26 +214,15 @@ export class OktaTransport {
   }
 }
 
-function describeFailure(e: unknown, timeoutMs: number): Outcome {
-  const name = e instanceof Error ? e.name : "";
-  if (name === "TimeoutError" || name === "AbortError") {
-    return { kind: "timeout", summary: `no answer within ${timeoutMs} ms`, ambiguous: true };
-  }
-  const cause = e instanceof Error && isRecord(e.cause) ? e.cause : undefined;
-  const code = typeof cause?.code === "string" ? cause.code : undefined;
-  const detail = typeof cause?.message === "string" ? cause.message : e instanceof Error ? e.message : String(e);
-  // A refused connection never reached Okta: safe to repeat even a create.
-  const ambiguous = code !== "ECONNREFUSED" && code !== "ENOTFOUND" && code !== "EAI_AGAIN";
-  return { kind: "network", summary: code ? `${code}: ${detail}` : detail, ambiguous };
+function recovered(body: unknown): OktaResponse {
+  return { status: 200, body, requestId: undefined, recovered: true };
 }
 
-function parseJson(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+function withRequest(e: unknown, req: OktaRequest): unknown {
+  if (e instanceof Error && !(e instanceof OktaApiError) && !e.message.includes(req.path)) {
+    return new Error(`${req.method} ${req.path}: ${e.message}`, { cause: e });
   }
+  return e;
 }
 
 /** A plain JSON object. */

@@ -30,7 +30,14 @@ describe("apps", () => {
     expect(created.body._links.self?.href).toBe(`${okta.emulator.url}/api/v1/apps/${created.body.id}`);
     const [secret] = okta.emulator.state().apps[0]?.secrets ?? [];
     expect(secret?.client_secret).toBe(created.body.credentials.oauthClient.client_secret);
-    expect((await okta.api<App>("GET", `/api/v1/apps/${created.body.id}`)).body).toEqual(created.body);
+    // Okta shows the secret's value only when the app is created.
+    const { client_secret: _shownOnce, ...withoutSecret } = created.body.credentials.oauthClient;
+    const read = await okta.api<App>("GET", `/api/v1/apps/${created.body.id}`);
+    expect(read.body).toEqual({ ...created.body, credentials: { oauthClient: withoutSecret } });
+    expect(
+      (await okta.api<App[]>("GET", "/api/v1/apps")).body[0]?.credentials.oauthClient.client_secret,
+    ).toBeUndefined();
+    expect(okta.emulator.state().apps[0]?.credentials.oauthClient.client_secret).toBeUndefined();
   });
 
   it("a private_key_jwt app starts with no secret; ?activate=false creates it INACTIVE", async () => {
@@ -102,6 +109,55 @@ describe("apps", () => {
       client_id: "my-client-id",
       client_secret: "s".repeat(20),
     });
+  });
+
+  it("PUT replaces the label and settings.oauthClient, keeps the client's identity and keys, and refuses what it cannot change", async () => {
+    const created = await okta.api<App & { settings: { oauthClient: Record<string, unknown> } }>(
+      "POST",
+      "/api/v1/apps",
+      {
+        body: oidcBody("before"),
+      },
+    );
+    const path = `/api/v1/apps/${created.body.id}`;
+    const body = {
+      ...oidcBody("after"),
+      settings: {
+        oauthClient: {
+          application_type: "service",
+          grant_types: ["client_credentials"],
+          dpop_bound_access_tokens: true,
+        },
+      },
+    };
+    const replaced = await okta.api<App & { label: string; settings: { oauthClient: Record<string, unknown> } }>(
+      "PUT",
+      path,
+      { body },
+    );
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({
+      id: created.body.id,
+      label: "after",
+      settings: { oauthClient: { dpop_bound_access_tokens: true, grant_types: ["client_credentials"] } },
+    });
+    expect(replaced.body.credentials.oauthClient.client_secret).toBeUndefined();
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(1);
+    const refusal = async (change: Record<string, unknown>) => {
+      const answer = await okta.api("PUT", path, { body: { ...body, credentials: { oauthClient: change } } });
+      expect(answer.status).toBe(400);
+      return (answer.body as { errorSummary: string }).errorSummary;
+    };
+    expect(await refusal({ client_id: "another" })).toBe("Api validation failed: client_id");
+    expect(await refusal({ token_endpoint_auth_method: "private_key_jwt" })).toBe(
+      "Api validation failed: token_endpoint_auth_method",
+    );
+    const badDpop = {
+      ...body,
+      settings: { oauthClient: { ...body.settings.oauthClient, dpop_bound_access_tokens: "yes" } },
+    };
+    expect((await okta.api("PUT", path, { body: badDpop })).status).toBe(400);
+    expect((await okta.api("PUT", "/api/v1/apps/0oa11111111111111111", { body })).status).toBe(404);
   });
 
   it("validated every response against Okta's spec", () => {

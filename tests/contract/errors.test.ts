@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorShape, specExamples, useOktaHarness } from "./harness";
+import { assertionForm, serviceApp } from "./oauthApps";
 
 const okta = useOktaHarness();
 const LIST = "GET /api/v1/apps/{appId}/credentials/secrets";
@@ -15,10 +16,8 @@ describe("the errors every operation shares match the spec's examples", () => {
 
   it("403 E0000006 for a token without the scope", async () => {
     const app = await okta.emulator.createApp();
-    const basic = `Basic ${Buffer.from(`${app.id}:${app.credentials.oauthClient.client_secret}`).toString("base64")}`;
     const token = await okta.token<{ access_token: string }>(
-      { grant_type: "client_credentials", scope: "okta.apps.read" },
-      { Authorization: basic },
+      await assertionForm(okta, await serviceApp(okta), "okta.apps.read"),
     );
     const response = await okta.api("POST", `/api/v1/apps/${app.id}/credentials/secrets`, {
       auth: `Bearer ${token.body.access_token}`,
@@ -44,5 +43,30 @@ describe("the errors every operation shares match the spec's examples", () => {
     const response = await okta.api("GET", `/api/v1/apps/${app.id}/credentials/secrets`);
     expect(response.status).toBe(429);
     expect(errorShape(response.body)).toEqual(errorShape(only(specExamples(LIST, "429"))));
+  });
+
+  it("405 E0000022 for a known path asked with another method (a 404 would read as 'already gone')", async () => {
+    const app = await okta.emulator.createApp();
+    const secrets = `/api/v1/apps/${app.id}/credentials/secrets`;
+    const [secret] = okta.emulator.state().apps[0]?.secrets ?? [];
+    const wrong: Array<[string, string]> = [
+      ["PUT", `${secrets}/${secret?.id}`],
+      ["PATCH", `/api/v1/apps/${app.id}`],
+      ["DELETE", secrets],
+      ["GET", `${secrets}/${secret?.id}/lifecycle/deactivate`],
+      ["POST", `/api/v1/apps/${app.id}/grants/oag11111111111111111`],
+      ["GET", "/oauth2/v1/token"],
+    ];
+    for (const [method, path] of wrong) {
+      const response = await okta.api(method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(errorShape(response.body)).toEqual({
+        errorCode: "E0000022",
+        errorSummary: "The endpoint does not support the provided HTTP method",
+        errorCauses: [],
+      });
+    }
+    expect(okta.emulator.state().apps[0]?.secrets).toHaveLength(1);
+    expect((await okta.api("GET", `/api/v1/apps/${app.id}/no-such-thing`)).status).toBe(404);
   });
 });

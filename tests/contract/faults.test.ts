@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { startOktaEmulator } from "../../emulator";
 import { callOkta, errorShape, useOktaHarness } from "./harness";
+import { basic, secretApp } from "./oauthApps";
 
 const okta = useOktaHarness();
 const TOO_MANY = {
@@ -85,6 +86,26 @@ describe("injected faults", () => {
     expect(okta.emulator.state().apps[0]?.secrets[1]?.status).toBe("INACTIVE");
   });
 
+  it("targets the token endpoint too, also through the control API", async () => {
+    const response = await fetch(`${okta.emulator.url}/__emulator/faults`, {
+      method: "POST",
+      body: JSON.stringify({ path: "^/oauth2/v1/token$", status: 503 }),
+    });
+    expect(response.status).toBe(201);
+    const app = await secretApp(okta);
+    const refused = await okta.token(
+      { grant_type: "client_credentials", scope: "secret-check" },
+      basic(app.id, app.secret),
+    );
+    expect(refused.status).toBe(503);
+    expect(okta.emulator.requests().at(-1)).toMatchObject({ path: "/oauth2/v1/token", status: 503 });
+    const served = await okta.token(
+      { grant_type: "client_credentials", scope: "secret-check" },
+      basic(app.id, app.secret),
+    );
+    expect(served.status).toBe(400);
+  });
+
   it("never applies to the control API, and the control API is not logged", async () => {
     okta.emulator.faults.inject({ status: 500 });
     const state = await fetch(`${okta.emulator.url}/__emulator/state`);
@@ -95,7 +116,7 @@ describe("injected faults", () => {
 });
 
 describe("the request log", () => {
-  it("records method, path, status, time, duration and request id in order", async () => {
+  it("records method, path, status, time, duration, request id and auth scheme (never the credential) in order", async () => {
     const path = await secretsPath();
     const listed = await okta.api("GET", path);
     await okta.api("POST", path, { body: {} });
@@ -107,6 +128,8 @@ describe("the request log", () => {
       `POST ${path} 400`,
     ]);
     expect(log[0]?.requestId).toBe(listed.headers.get("x-okta-request-id"));
+    expect(log.map((e) => e.auth)).toEqual(["SSWS", "SSWS", "SSWS"]);
+    expect(JSON.stringify(log)).not.toContain(okta.emulator.apiToken);
     expect(Date.parse(log[0]?.time ?? "")).toBeLessThanOrEqual(Date.parse(log[1]?.time ?? ""));
     okta.emulator.clearRequests();
     expect(okta.emulator.requests()).toEqual([]);
@@ -157,5 +180,32 @@ describe("rate limits", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("the per-token and per-app share of a bucket (rateLimitShare)", () => {
+  it("stops one API token or OAuth app at its share while others still get through", async () => {
+    const limited = await startOktaEmulator({ rateLimit: 4, rateLimitShare: 0.5 });
+    try {
+      const app = await limited.createApp();
+      const path = `/api/v1/apps/${app.id}`;
+      const first = await callOkta(limited, "GET", path);
+      expect(first.headers.get("x-rate-limit-limit")).toBe("2");
+      expect(first.headers.get("x-rate-limit-remaining")).toBe("1");
+      expect((await callOkta(limited, "GET", path)).status).toBe(200);
+      const refused = await callOkta(limited, "GET", path);
+      expect(refused.status).toBe(429);
+      expect(errorShape(refused.body)).toEqual(TOO_MANY);
+      // Another client (here, no valid credential at all) is not held to that token's share.
+      const other = await fetch(`${limited.url}${path}`, { headers: { Authorization: "SSWS another-token" } });
+      expect(other.status).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("refuses a share outside (0, 1]", async () => {
+    await expect(startOktaEmulator({ rateLimitShare: 1.5 })).rejects.toThrow(/rateLimitShare/);
+    await expect(startOktaEmulator({ rateLimitShare: 0 })).rejects.toThrow(/rateLimitShare/);
   });
 });

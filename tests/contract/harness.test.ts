@@ -44,6 +44,9 @@ describe("the contract validator", () => {
     );
     expect(validateResponse("POST", secrets, 400, { errorCauses: "none" })).not.toEqual([]);
     expect(validateResponse("POST", "/oauth2/v1/token", 200, { access_token: 1 })).not.toEqual([]);
+    expect(validateResponse("POST", "/oauth2/v1/token", 200, { token_type: "Mac" })).not.toEqual([]);
+    // Corrected from Okta's DPoP guide: a DPoP-bound token's type.
+    expect(validateResponse("POST", "/oauth2/v1/token", 200, { token_type: "DPoP" })).toEqual([]);
     expect(validateResponse("DELETE", `${secrets}/y`, 200, {})).toEqual([
       "200 is not a documented response of DELETE /api/v1/apps/{appId}/credentials/secrets/{secretId}",
     ]);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { createApp, deleteApp, setAppStatus } from "../../state/apps";
 import type { AppRecord } from "../../state/records";
+import { replaceApp } from "../../state/replaceApp";
 import { renderApp } from "../../views";
 import { type EmulatorContext, type EmulatorEnv, readJsonObject } from "../context";
 
@@ -13,13 +14,13 @@ function page(apps: AppRecord[], after: string | undefined, limitParam: string |
   return apps.slice(start, start + limit);
 }
 
-/** `/api/v1/apps` and `/api/v1/apps/{appId}` with its lifecycle: the app routes the credentials live under. */
+/** `/api/v1/apps` and `/api/v1/apps/{appId}` (get, replace, delete) with its lifecycle: the routes the credentials live under. */
 export function appRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
 
   routes.post("/", async (c) => {
     const app = createApp(ctx.store, await readJsonObject(c), c.req.query("activate") !== "false");
-    return c.json(renderApp(app, ctx.origin), 200);
+    return c.json(renderApp(app, ctx.origin, true), 200);
   });
 
   routes.get("/", (c) => {
@@ -40,6 +41,10 @@ export function appRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
   });
 
   routes.get("/:appId", (c) => c.json(renderApp(ctx.store.app(c.req.param("appId")), ctx.origin)));
+
+  routes.put("/:appId", async (c) =>
+    c.json(renderApp(replaceApp(ctx.store, c.req.param("appId"), await readJsonObject(c)), ctx.origin)),
+  );
 
   routes.post("/:appId/lifecycle/activate", (c) => {
     setAppStatus(ctx.store, c.req.param("appId"), "ACTIVE");
