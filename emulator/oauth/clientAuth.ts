@@ -1,5 +1,12 @@
 import { timingSafeEqual } from "node:crypto";
-import { createLocalJWKSet, decodeJwt, type JSONWebKeySet, type JWTPayload, jwtVerify } from "jose";
+import {
+  createLocalJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  type JSONWebKeySet,
+  type JWTPayload,
+  jwtVerify,
+} from "jose";
 import { OAuthError } from "../errors";
 import type { AppRecord } from "../state/records";
 import type { Store } from "../state/store";
@@ -13,6 +20,9 @@ const INVALID_SECRET = "The client secret supplied for a confidential client is 
 const MULTIPLE_CREDENTIALS =
   "Can't supply multiple client credentials. Use one of the following: credentials in the Authorization header, credentials in the post body, or a `client_assertion` in the post body.";
 const INVALID_ASSERTION_TYPE = "The `client_assertion_type` is invalid.";
+// Live orgs' text when the assertion's `kid` names no ACTIVE key (or is missing while several are ACTIVE): Okta's
+// support article on multiple key pairs, okta-sdk-python issue 289.
+const INVALID_KID = "The client_assertion JWT kid is invalid.";
 
 type Form = Record<string, string | undefined>;
 
@@ -62,6 +72,10 @@ async function checkAssertion(store: Store, form: Form, tokenUrl: string): Promi
       payload = await verifyWithSecrets(app, assertion, tokenUrl);
     } else if (app.authMethod === "private_key_jwt") {
       const keys = app.jwks.filter((k) => k.status === "ACTIVE" && k.key.use !== "enc").map((k) => ({ ...k.key }));
+      const { kid } = decodeProtectedHeader(assertion);
+      if (kid === undefined ? keys.length > 1 : !keys.some((k) => k.kid === kid)) {
+        throw new OAuthError(401, "invalid_client", INVALID_KID);
+      }
       const jwks = createLocalJWKSet({ keys } as JSONWebKeySet);
       ({ payload } = await jwtVerify(assertion, jwks, verifyOptions(app, tokenUrl)));
     } else {
