@@ -216,6 +216,18 @@ describe("requestClientCredentialsToken against the emulator's token endpoint", 
     expect(error.message).not.toContain(Buffer.from(`${app.id}:${wrong}`).toString("base64"));
   });
 
+  it("sends one request and never retries it (an assertion's jti is single-use)", async () => {
+    const app = await okta.createApp();
+    okta.clearRequests();
+    okta.faults.inject({ method: "POST", path: "/oauth2/v1/token$", status: 503 });
+    const args = { orgUrl: okta.url, clientId: app.id, scopes: ["okta.apps.read"] };
+    const error = await errorOf(
+      requestClientCredentialsToken({ ...args, clientSecret: app.credentials.oauthClient.client_secret as string }),
+    );
+    expect(error.message).toMatch(/Okta HTTP 503 E0000010 .*gave up after 1 attempt/);
+    expect(okta.requests().filter((r) => r.path === "/oauth2/v1/token")).toHaveLength(1);
+  });
+
   it("wants exactly one credential and some scopes", async () => {
     const base = { orgUrl: okta.url, clientId: "c", scopes: ["okta.apps.read"] };
     await expect(requestClientCredentialsToken(base)).rejects.toThrow(

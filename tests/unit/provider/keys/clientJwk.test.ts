@@ -110,6 +110,10 @@ describe("resolveClientJwk: private keys are refused without echoing them", () =
       `${spki(rsa.publicKey)}${rsa.privateKey.export({ type: "pkcs8", format: "pem" })}`,
     ],
     ["a symmetric JWK", { kty: "oct", k: "c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkw" }],
+    ...["p", "q", "dp", "dq", "qi", "oth"].map((member): [string, unknown] => [
+      `a public JWK with "${member}"`,
+      { ...publicJwkOf(rsa.publicKey), [member]: "c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkw" },
+    ]),
   ];
 
   for (const [what, value] of privateForms) {
@@ -134,9 +138,11 @@ describe("resolveClientJwk: what Okta would refuse, stopped at check", () => {
     expect(await reasons({ publicKey: spki(small) })).toEqual([
       expect.stringMatching(/^publicKey \| publicKey is a 1024-bit RSA key; Okta requires at least 2048 bits/),
     ]);
-    expect(await reasons({ publicKey: { ...publicJwkOf(rsa.publicKey), e: "AQAA" } })).toEqual([
-      expect.stringMatching(/^publicKey \| publicKey has an RSA public exponent Okta cannot use/),
-    ]);
+    for (const e of ["AQAA", "AQ", Buffer.alloc(9, 1).toString("base64url")]) {
+      expect(await reasons({ publicKey: { ...publicJwkOf(rsa.publicKey), e } })).toEqual([
+        expect.stringMatching(/^publicKey \| publicKey has an RSA public exponent Okta cannot use/),
+      ]);
+    }
     const k1 = generateKeyPairSync("ec", { namedCurve: "secp256k1" }).publicKey;
     expect(await reasons({ publicKey: spki(k1) })).toEqual([
       "publicKey | publicKey is an EC key on secp256k1; Okta takes P-256, P-384 or P-521",
