@@ -1,5 +1,5 @@
 import { withContext } from "./errors";
-import { isLoopback, parseOrgUrl } from "./orgUrl";
+import { isLoopback } from "./orgUrl";
 import { defaultRetryPolicy } from "./retryPolicy";
 import { type Authorizer, isRecord, OktaTransport } from "./transport";
 
@@ -27,24 +27,37 @@ export function tokenEndpoint(where: { tokenUrl?: string | undefined; orgUrl?: s
   if (where.tokenUrl !== undefined && where.orgUrl !== undefined) {
     throw new Error("give tokenUrl or orgUrl, not both (orgUrl means {orgUrl}/oauth2/v1/token)");
   }
-  if (where.orgUrl !== undefined) return new URL(`${parseOrgUrl(where.orgUrl, "orgUrl")}/oauth2/v1/token`);
+  if (where.orgUrl !== undefined) {
+    const org = checkedUrl(where.orgUrl, "orgUrl", "https://dev-123456.okta.com");
+    if (org.pathname !== "/") {
+      throw new Error(
+        `orgUrl must be the org's base URL, without a path (got "${org.origin}${org.pathname}"); ` +
+          "for another authorization server, give its tokenUrl",
+      );
+    }
+    return new URL(`${org.origin}/oauth2/v1/token`);
+  }
   if (where.tokenUrl === undefined) {
     throw new Error('tokenUrl or orgUrl is required, e.g. orgUrl: "https://dev-123456.okta.com"');
   }
+  return checkedUrl(where.tokenUrl, "tokenUrl", "https://dev-123456.okta.com/oauth2/v1/token");
+}
+
+function checkedUrl(value: string, name: string, example: string): URL {
   let url: URL;
   try {
-    url = new URL(where.tokenUrl);
+    url = new URL(value);
   } catch {
-    throw new Error(`tokenUrl is not a URL: "${where.tokenUrl}"; e.g. https://dev-123456.okta.com/oauth2/v1/token`);
+    throw new Error(`${name} is not a URL: "${value}"; e.g. ${example}`);
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
     throw new Error(
-      `tokenUrl must be https:// (plain http only on loopback, such as the emulator), got a ${url.protocol} URL for ${url.hostname}: ` +
-        "the request carries client credentials",
+      `${name} must be https:// (plain http only on loopback, such as the emulator), got a ${url.protocol} URL for ` +
+        `${url.hostname}: the request carries client credentials`,
     );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new Error(`tokenUrl must have no query, fragment or credentials (got "${url.origin}${url.pathname}…")`);
+    throw new Error(`${name} must have no query, fragment or credentials (got "${url.origin}${url.pathname}…")`);
   }
   return url;
 }

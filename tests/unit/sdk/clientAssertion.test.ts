@@ -115,6 +115,12 @@ describe("signClientAssertion", () => {
         { clientId: "c", privateKey: pem, tokenUrl: "http://dev-1.okta.com/oauth2/v1/token" },
         /tokenUrl must be https:\/\//,
       ],
+      [{ clientId: "c", privateKey: pem, orgUrl: "http://dev-1.okta.com" }, /orgUrl must be https:\/\//],
+      [
+        { clientId: "c", privateKey: pem, orgUrl: `${okta.url}/oauth2/default` },
+        /orgUrl must be the org's base URL, without a path/,
+      ],
+      [{ clientId: "c", privateKey: pem, tokenUrl: "dev-1.okta.com/token" }, /tokenUrl is not a URL/],
       [
         { clientId: "c", privateKey: pem, orgUrl: okta.url, lifetimeSeconds: 3600 },
         /lifetimeSeconds must be a whole number from 1 to 300, got 3600/,

@@ -8,7 +8,9 @@ describe("listClientJsonWebKeys (program side, against the emulator)", () => {
   let okta: OktaEmulator;
   beforeAll(async () => {
     okta = await startOktaEmulator({ rateLimit: "off" });
-    pulumi.runtime.setAllConfig({ "okta:orgUrl": okta.url, "okta:apiToken": okta.apiToken }, ["okta:apiToken"]);
+    pulumi.runtime.setAllConfig({ "okta-credentials:orgUrl": okta.url, "okta:apiToken": okta.apiToken }, [
+      "okta:apiToken",
+    ]);
   });
   afterAll(async () => {
     pulumi.runtime.setAllConfig({});
