@@ -44,3 +44,8 @@ function integer(base64url: string): string {
   while (i < bytes.length - 1 && bytes[i] === 0) i++;
   return bytes.subarray(i).toString("hex");
 }
+
+/** Key text as pasted into config or an environment variable: literal `\n` sequences become line breaks. */
+export function keyText(value: string): string {
+  return (value.includes("\\n") && !value.includes("\n") ? value.replace(/\\n/g, "\n") : value).trim();
+}

@@ -1,4 +1,5 @@
 import { createPrivateKey, type JsonWebKey, type KeyObject } from "node:crypto";
+import { keyText } from "./jwk";
 import { isJwsAlgorithm, type JwsAlgorithm, keyTypeOf } from "./jwsAlgorithms";
 
 /** A signing key read from a PEM or a JWK, with the `kid` and `alg` a JWK declared. */
@@ -19,7 +20,7 @@ const accepted =
 export function readSigningKey(value: unknown, property: string): SigningKey {
   let source: unknown = value;
   if (typeof value === "string") {
-    const text = (value.includes("\\n") && !value.includes("\n") ? value.replace(/\\n/g, "\n") : value).trim();
+    const text = keyText(value);
     if (text.startsWith("{")) {
       try {
         source = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from "node:crypto";
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
-import { materialOfKeyObject, type PublicKeyMaterial, privateMembers } from "./jwk";
+import { keyText, materialOfKeyObject, type PublicKeyMaterial, privateMembers } from "./jwk";
 
 /** A public key read from an input: its material, and the `kid`, `alg` and `use` a JWK input declared itself. */
 interface PublicKeyRead {
@@ -21,8 +21,7 @@ const accepted =
 export function readPublicKey(value: unknown, property: string): PublicKeyRead | { failures: CheckFailure[] } {
   const fail = (reason: string) => ({ failures: [{ property, reason: `${property} ${reason}` }] });
   if (typeof value === "string") {
-    const text = value.includes("\\n") && !value.includes("\n") ? value.replace(/\\n/g, "\n") : value;
-    const trimmed = text.trim();
+    const trimmed = keyText(value);
     if (trimmed.startsWith("{")) {
       let parsed: unknown;
       try {
