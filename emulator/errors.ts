@@ -153,3 +153,32 @@ export function methodNotAllowed(): OktaApiError {
 export function deleteActiveApp(): OktaApiError {
   return new OktaApiError(403, "E0000056", "Delete application forbidden.");
 }
+
+// Causes for JSON Web Key rules Okta enforces without a spec example: the emulator's own texts, in Okta's envelope
+// (400 E0000001 `Api validation failed: JsonWebKey`) and in the `field: reason` form of its documented causes.
+export const JWK_SHAPE_CAUSES = {
+  notString: (field: string) => `${field}: '${field}' must be a string.`,
+  privateKey: "The JSON Web Key must be a public key.",
+  use: "use: 'use' must be one of [sig, enc].",
+  kty: "kty: 'kty' must be one of [RSA, EC].",
+  rsaMembers: "An RSA key requires 'n' and 'e'.",
+  ecMembers: "An EC key requires 'crv' (P-256, P-384 or P-521), 'x' and 'y'.",
+  notBase64url: (field: string) => `${field}: '${field}' must be base64url-encoded, without padding.`,
+  exponent: "e: 'e' must be an odd RSA public exponent of at most 64 bits.",
+  coordinateSize: (field: string, curve: string, bytes: number) =>
+    `${field}: '${field}' must be the ${bytes}-byte ${field} coordinate of a ${curve} point.`,
+  notOnCurve: (curve: string) => `The 'x' and 'y' coordinates are not a point on ${curve}.`,
+  ecEncryption: "Okta supports only RSA keys for encryption.",
+  algForRsaSigning: "alg: 'alg' must be one of [RS256, RS384, RS512] for an RSA signing key.",
+  algForRsaEncryption:
+    "alg: 'alg' must be one of [RSA-OAEP, RSA-OAEP-256, RSA-OAEP-384, RSA-OAEP-512] for an RSA encryption key.",
+  algForCurve: (alg: string, curve: string) => `alg: 'alg' must be '${alg}' for ${curve}.`,
+  status: "status: 'status' must be one of [ACTIVE, INACTIVE].",
+  sameMaterial: (kid: string | null | undefined) =>
+    `The key material is already in the 'jwks'${kid ? ` under kid '${kid}'` : ""}. Each key may be added once; to rotate, add a new key.`,
+} as const;
+
+/** E0000001 400 `Api validation failed: JsonWebKey` with one cause: a JWK Okta would not accept. */
+export function invalidJsonWebKey(cause: string): OktaApiError {
+  return validationFailed("JsonWebKey", cause);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FaultQueue } from "./faults";
 import { RateBucket } from "./rateLimit";
-import { rsaModulusBits } from "./state/jwks";
+import { rsaModulusBits } from "./state/jwkMaterial";
 
 describe("RateBucket", () => {
   it("admits `limit` requests per 60-second window and reports the window's end", () => {

@@ -1,4 +1,17 @@
+export { type SignClientAssertionArgs, signClientAssertion, signClientAssertionOutput } from "./clientAssertion";
+export {
+  type ClientCredentialsToken,
+  type RequestClientCredentialsTokenArgs,
+  requestClientCredentialsToken,
+} from "./clientCredentialsToken";
 export { ClientSecret, type ClientSecretArgs, type ClientSecretStatus } from "./clientSecret";
+export {
+  type ClientJsonWebKeySummary,
+  type ListClientJsonWebKeysArgs,
+  type ListClientJsonWebKeysResult,
+  listClientJsonWebKeys,
+  listClientJsonWebKeysOutput,
+} from "./listClientJsonWebKeys";
 export {
   type ClientSecretSummary,
   type ListClientSecretsArgs,

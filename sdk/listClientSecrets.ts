@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { oktaClientFromEnvironment, readOktaConfig } from "../provider";
 import type { ClientSecretStatus } from "./clientSecret";
+import { stackOktaClient } from "./stackOktaClient";
 
 /** The arguments of {@link listClientSecrets}. */
 export interface ListClientSecretsArgs {
@@ -36,8 +36,7 @@ export interface ListClientSecretsResult {
  * ```
  */
 export async function listClientSecrets(args: ListClientSecretsArgs): Promise<ListClientSecretsResult> {
-  // runtime.getConfig reads the decrypted value without Config.get's warning about secrets; it is never logged.
-  const okta = oktaClientFromEnvironment(readOktaConfig((key) => pulumi.runtime.getConfig(key)));
+  const okta = stackOktaClient();
   try {
     const secrets = await okta.listClientSecrets(args.appId);
     return {

@@ -37,6 +37,8 @@ const ASSERTION = {
   future: "The client_assertion token must be issued before the current time.",
   used: "The client_assertion token has already been used.",
   signature: "The client_assertion signature is invalid.",
+  // Live orgs' text when the assertion's `kid` names no ACTIVE key, or is missing while several are ACTIVE: Okta's
+  // support article on multiple key pairs, okta-sdk-python issue 289.
   kid: "The client_assertion JWT kid is invalid.",
   noJwks: "The client does not have a JWKSet configured, but the client_assertion requires one.",
 } as const;
@@ -117,7 +119,7 @@ async function verifiedPayload(app: AppRecord, assertion: string, kid: string | 
   if (app.authMethod !== "private_key_jwt") throw invalidClient(WRONG_METHOD);
   const keys = app.jwks.filter((k) => k.status === "ACTIVE" && k.key.use !== "enc").map((k) => ({ ...k.key }));
   if (keys.length === 0) throw invalidClient(ASSERTION.noJwks);
-  if (kid !== undefined && !keys.some((k) => k.kid === kid)) throw invalidClient(ASSERTION.kid);
+  if (kid === undefined ? keys.length > 1 : !keys.some((k) => k.kid === kid)) throw invalidClient(ASSERTION.kid);
   const payload = await signedBy(assertion, createLocalJWKSet({ keys } as JSONWebKeySet));
   if (!payload) throw invalidClient(ASSERTION.signature);
   return payload;

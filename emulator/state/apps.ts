@@ -1,7 +1,8 @@
 import { deleteActiveApp, malformedBody, validationFailed } from "../errors";
 import { oktaId, oktaTimestamp } from "../ids";
 import type { OidcAppRequest, TokenEndpointAuthMethod } from "../types";
-import { admitJwk, checkPublicJwk } from "./jwks";
+import { checkPublicJwk } from "./jwkMaterial";
+import { admitJwk } from "./jwks";
 import type { AppRecord } from "./records";
 import { checkClientSecretValue, newSecret, usesSecrets } from "./secrets";
 import type { Store } from "./store";

@@ -1,6 +1,14 @@
+import { type PublicJwk, sameKeyMaterial } from "../keys/jwk";
 import { OAuthAuthorizer, staticAuthorizer } from "./authorizers";
 import type { OktaSettings, OktaTuning } from "./config";
 import { isOktaApiError, withContext } from "./errors";
+import {
+  jwksPath,
+  keysOfListAnswer,
+  type OktaJsonWebKey,
+  type OktaJsonWebKeyStatus,
+  toJsonWebKey,
+} from "./jsonWebKeys";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryPolicy";
 import { secretHash } from "./secretHash";
 import { type Authorizer, isRecord, OktaTransport } from "./transport";
@@ -166,6 +174,75 @@ export class OktaClient {
   private async lifecycle(appId: string, secretId: string, action: "activate" | "deactivate") {
     const path = `${secretsPath(appId, secretId)}/lifecycle/${action}`;
     return toSecret((await this.transport.send({ method: "POST", path })).body, "POST", path);
+  }
+
+  /** `GET /api/v1/apps/{appId}/credentials/jwks`: the app's keys (at most 50), read from any list shape Okta gives. */
+  async listClientJsonWebKeys(appId: string): Promise<OktaJsonWebKey[]> {
+    const path = jwksPath(appPath(appId));
+    return keysOfListAnswer((await this.transport.send({ method: "GET", path })).body, "GET", path);
+  }
+
+  /** `GET …/credentials/jwks/{keyId}`. */
+  async getClientJsonWebKey(appId: string, keyId: string): Promise<OktaJsonWebKey> {
+    const path = jwksPath(appPath(appId), keyId);
+    return toJsonWebKey((await this.transport.send({ method: "GET", path })).body, "GET", path);
+  }
+
+  /**
+   * `POST …/credentials/jwks`: adds a public JWK (its `kid` unique in the app), ACTIVE unless `status` says otherwise.
+   * After an ambiguous failure it lists the app's keys and takes the one with this `kid` and this key material
+   * instead of posting again.
+   */
+  async addClientJsonWebKey(
+    appId: string,
+    request: { jwk: PublicJwk; status?: OktaJsonWebKeyStatus },
+  ): Promise<OktaJsonWebKey> {
+    const path = jwksPath(appPath(appId));
+    const { jwk } = request;
+    const recover = async (): Promise<OktaJsonWebKey | undefined> => {
+      let keys: OktaJsonWebKey[];
+      try {
+        keys = await this.listClientJsonWebKeys(appId);
+      } catch (e) {
+        throw withContext(
+          e,
+          `POST ${path} failed without a clear answer, and listing the keys to see whether it added ${jwk.kid} failed too`,
+        );
+      }
+      return keys.find((key) => key.kid === jwk.kid && sameKeyMaterial(key, jwk));
+    };
+    const json = request.status === undefined ? jwk : { ...jwk, status: request.status };
+    const response = await this.transport.send({ method: "POST", path, json, recover });
+    return toJsonWebKey(response.body, "POST", path);
+  }
+
+  /** `POST …/jwks/{keyId}/lifecycle/activate` (activating an encryption key deactivates the app's current one). */
+  async activateClientJsonWebKey(appId: string, keyId: string): Promise<OktaJsonWebKey> {
+    return this.keyLifecycle(appId, keyId, "activate");
+  }
+
+  /**
+   * `POST …/jwks/{keyId}/lifecycle/deactivate`; Okta refuses for the only ACTIVE key of a `private_key_jwt` app and
+   * for an ACTIVE encryption key.
+   */
+  async deactivateClientJsonWebKey(appId: string, keyId: string): Promise<OktaJsonWebKey> {
+    return this.keyLifecycle(appId, keyId, "deactivate");
+  }
+
+  /** `DELETE …/jwks/{keyId}` of an INACTIVE key; false when it was already gone (404). */
+  async deleteClientJsonWebKey(appId: string, keyId: string): Promise<boolean> {
+    try {
+      await this.transport.send({ method: "DELETE", path: jwksPath(appPath(appId), keyId) });
+      return true;
+    } catch (e) {
+      if (isOktaApiError(e) && e.status === 404) return false;
+      throw e;
+    }
+  }
+
+  private async keyLifecycle(appId: string, keyId: string, action: "activate" | "deactivate") {
+    const path = `${jwksPath(appPath(appId), keyId)}/lifecycle/${action}`;
+    return toJsonWebKey((await this.transport.send({ method: "POST", path })).body, "POST", path);
   }
 }
 

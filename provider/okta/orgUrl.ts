@@ -32,7 +32,8 @@ export function parseOrgUrl(value: string, from: string): string {
   return url.origin;
 }
 
-function isLoopback(hostname: string): boolean {
+/** True for `localhost`, `::1` and `127.x.y.z`: hosts a plain-http URL may name. */
+export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "");
   return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }

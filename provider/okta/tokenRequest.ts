@@ -1,0 +1,115 @@
+import { withContext } from "./errors";
+import { isLoopback } from "./orgUrl";
+import { defaultRetryPolicy } from "./retryPolicy";
+import { type Authorizer, isRecord, OktaTransport } from "./transport";
+
+const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/** How the client proves who it is at the token endpoint. */
+type TokenClientAuthentication =
+  | { kind: "assertion"; clientId: string; assertion: string }
+  | { kind: "secret"; clientId: string; clientSecret: string };
+
+/** An access token from a client-credentials grant. */
+export interface ClientCredentialsToken {
+  /** A bearer credential: never log it. */
+  accessToken: string;
+  tokenType: string;
+  expiresIn: number;
+  scope: string;
+}
+
+/**
+ * The token endpoint: `tokenUrl` as given (a custom authorization server's included), or the org authorization
+ * server's `{orgUrl}/oauth2/v1/token`. Exactly one of the two; https only, except plain http on loopback.
+ */
+export function tokenEndpoint(where: { tokenUrl?: string | undefined; orgUrl?: string | undefined }): URL {
+  if (where.tokenUrl !== undefined && where.orgUrl !== undefined) {
+    throw new Error("give tokenUrl or orgUrl, not both (orgUrl means {orgUrl}/oauth2/v1/token)");
+  }
+  if (where.orgUrl !== undefined) {
+    const org = checkedUrl(where.orgUrl, "orgUrl", "https://dev-123456.okta.com");
+    if (org.pathname !== "/") {
+      throw new Error(
+        `orgUrl must be the org's base URL, without a path (got "${org.origin}${org.pathname}"); ` +
+          "for another authorization server, give its tokenUrl",
+      );
+    }
+    return new URL(`${org.origin}/oauth2/v1/token`);
+  }
+  if (where.tokenUrl === undefined) {
+    throw new Error('tokenUrl or orgUrl is required, e.g. orgUrl: "https://dev-123456.okta.com"');
+  }
+  return checkedUrl(where.tokenUrl, "tokenUrl", "https://dev-123456.okta.com/oauth2/v1/token");
+}
+
+function checkedUrl(value: string, name: string, example: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} is not a URL: "${value}"; e.g. ${example}`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) {
+    throw new Error(
+      `${name} must be https:// (plain http only on loopback, such as the emulator), got a ${url.protocol} URL for ` +
+        `${url.hostname}: the request carries client credentials`,
+    );
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new Error(`${name} must have no query, fragment or credentials (got "${url.origin}${url.pathname}…")`);
+  }
+  return url;
+}
+
+/**
+ * One `client_credentials` grant at `endpoint`, the client authenticated by a signed assertion (`private_key_jwt`)
+ * or a secret (`client_secret_basic`). Not retried: an assertion's `jti` can be used once, so a lost answer would make
+ * the retry fail for a reason of its own. Errors carry Okta's OAuth error and never the credentials.
+ */
+export async function requestClientCredentialsToken(
+  endpoint: URL,
+  scopes: readonly string[],
+  client: TokenClientAuthentication,
+  fetchFn?: typeof fetch,
+): Promise<ClientCredentialsToken> {
+  const form: Record<string, string> = { grant_type: "client_credentials", scope: scopes.join(" ") };
+  let authorizer: Authorizer | undefined;
+  let redact: string[];
+  if (client.kind === "assertion") {
+    Object.assign(form, { client_assertion_type: JWT_BEARER, client_assertion: client.assertion });
+    redact = [client.assertion];
+  } else {
+    // RFC 6749 2.3.1: both parts form-urlencoded, then base64.
+    const encode = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
+    const basic = Buffer.from(`${encode(client.clientId)}:${encode(client.clientSecret)}`).toString("base64");
+    authorizer = {
+      headers: async () => ({ Authorization: `Basic ${basic}` }),
+      challenge: () => false,
+      secrets: () => [client.clientSecret, basic],
+    };
+    redact = [client.clientSecret];
+  }
+  const transport = new OktaTransport(endpoint.origin, authorizer, { ...defaultRetryPolicy, maxAttempts: 1 }, fetchFn);
+  const path = endpoint.pathname;
+  let body: unknown;
+  try {
+    ({ body } = await transport.send({ method: "POST", path, prepare: async () => ({ form }), redact }));
+  } catch (e) {
+    throw withContext(e, `requesting a client-credentials token for client ${client.clientId} at ${endpoint.href}`);
+  }
+  if (
+    !isRecord(body) ||
+    typeof body.access_token !== "string" ||
+    typeof body.token_type !== "string" ||
+    typeof body.expires_in !== "number"
+  ) {
+    throw new Error(`${endpoint.href} answered the token request of client ${client.clientId} without an access token`);
+  }
+  return {
+    accessToken: body.access_token,
+    tokenType: body.token_type,
+    expiresIn: body.expires_in,
+    scope: typeof body.scope === "string" ? body.scope : scopes.join(" "),
+  };
+}

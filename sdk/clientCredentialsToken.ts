@@ -1,0 +1,70 @@
+import type { ClientCredentialsToken } from "../provider/okta/tokenRequest";
+import { requestClientCredentialsToken as requestToken, tokenEndpoint } from "../provider/okta/tokenRequest";
+import { type SignClientAssertionArgs, signClientAssertion } from "./clientAssertion";
+
+/** The arguments of {@link requestClientCredentialsToken}: where, which scopes, and one way to authenticate. */
+export interface RequestClientCredentialsTokenArgs {
+  clientId: string;
+  /** E.g. `["okta.apps.read"]` at the org authorization server. */
+  scopes: string[];
+  /** The token endpoint; or `orgUrl` for `{orgUrl}/oauth2/v1/token`. */
+  tokenUrl?: string;
+  orgUrl?: string;
+  /** Sign a fresh assertion with this private key (PEM or private JWK), as {@link signClientAssertion} does. */
+  privateKey?: string | Record<string, unknown>;
+  /** With `privateKey`: the header `kid` and the algorithm. */
+  kid?: string;
+  algorithm?: string;
+  /** Or an assertion signed already (used once). */
+  clientAssertion?: string;
+  /** Or a client secret (`client_secret_basic`). */
+  clientSecret?: string;
+}
+
+/**
+ * Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
+ * authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+ * A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
+ *
+ * @example
+ * ```ts
+ * const { accessToken } = await requestClientCredentialsToken({
+ *   orgUrl: "https://dev-123456.okta.com", clientId, scopes: ["okta.apps.read"], privateKey: pem, kid,
+ * });
+ * ```
+ */
+export async function requestClientCredentialsToken(
+  args: RequestClientCredentialsTokenArgs,
+): Promise<ClientCredentialsToken> {
+  const ways = [args.privateKey, args.clientAssertion, args.clientSecret].filter((way) => way !== undefined);
+  if (ways.length !== 1) {
+    throw new Error(
+      `requesting a token for client ${args.clientId}: give exactly one of privateKey, clientAssertion or clientSecret (got ${ways.length})`,
+    );
+  }
+  if (!Array.isArray(args.scopes) || args.scopes.length === 0) {
+    throw new Error(`requesting a token for client ${args.clientId}: scopes is required, e.g. ["okta.apps.read"]`);
+  }
+  const endpoint = tokenEndpoint(args);
+  if (args.clientSecret !== undefined) {
+    return requestToken(endpoint, args.scopes, {
+      kind: "secret",
+      clientId: args.clientId,
+      clientSecret: args.clientSecret,
+    });
+  }
+  let assertion = args.clientAssertion;
+  if (assertion === undefined) {
+    const signing: SignClientAssertionArgs = {
+      clientId: args.clientId,
+      privateKey: args.privateKey as SignClientAssertionArgs["privateKey"],
+      tokenUrl: endpoint.href,
+    };
+    if (args.kid !== undefined) signing.kid = args.kid;
+    if (args.algorithm !== undefined) signing.algorithm = args.algorithm;
+    assertion = await signClientAssertion(signing);
+  }
+  return requestToken(endpoint, args.scopes, { kind: "assertion", clientId: args.clientId, assertion });
+}
+
+export type { ClientCredentialsToken };

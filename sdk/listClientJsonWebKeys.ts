@@ -1,0 +1,72 @@
+import * as pulumi from "@pulumi/pulumi";
+import { stackOktaClient } from "./stackOktaClient";
+
+/** The arguments of {@link listClientJsonWebKeys}. */
+export interface ListClientJsonWebKeysArgs {
+  /** The OIDC app (`0oa…`). */
+  appId: string;
+}
+
+/** One JSON Web Key of an app: its public key and lifecycle (Okta never holds the private key). */
+export interface ClientJsonWebKeySummary {
+  /** Okta's id of the key (`pks…`). */
+  keyId: string;
+  /** The key's `kid`; empty for a key added without one. */
+  kid: string;
+  status: "ACTIVE" | "INACTIVE";
+  /** `sig` or `enc`, as Okta reports it (empty when it reports none). */
+  use: string;
+  /** E.g. `RS256`; empty when the key declares none. */
+  algorithm: string;
+  /** The public JWK as Okta holds it (`kty` and `n`, `e` or `crv`, `x`, `y`, with `kid`, `use`, `alg`). */
+  publicJwk: Record<string, string>;
+  created: string;
+  lastUpdated: string;
+}
+
+/** What {@link listClientJsonWebKeys} answers. */
+export interface ListClientJsonWebKeysResult {
+  appId: string;
+  /** At most 50 (Okta's limit), in Okta's order. */
+  keys: ClientJsonWebKeySummary[];
+}
+
+/**
+ * Lists the JSON Web Keys an app holds now, managed by Pulumi or not. Uses the same `okta:*` stack config as the
+ * resources (then the `OKTA_*` environment variables).
+ *
+ * @example
+ * ```ts
+ * const held = await listClientJsonWebKeys({ appId: "0oa1b2c3d4e5f6g7h8i9" });
+ * pulumi.log.info(`${held.keys.filter((k) => k.status === "ACTIVE").length} ACTIVE keys`);
+ * ```
+ */
+export async function listClientJsonWebKeys(args: ListClientJsonWebKeysArgs): Promise<ListClientJsonWebKeysResult> {
+  const okta = stackOktaClient();
+  try {
+    const keys = await okta.listClientJsonWebKeys(args.appId);
+    return {
+      appId: args.appId,
+      keys: keys.map(({ id, status, created, lastUpdated, ...jwk }) => ({
+        keyId: id,
+        kid: jwk.kid ?? "",
+        status,
+        use: jwk.use ?? "",
+        algorithm: jwk.alg ?? "",
+        publicJwk: { ...jwk },
+        created,
+        lastUpdated,
+      })),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`listing the JSON Web Keys of app ${args.appId}: ${reason}`);
+  }
+}
+
+/** {@link listClientJsonWebKeys} for an app id that is an Output (e.g. an app created in the same program). */
+export function listClientJsonWebKeysOutput(args: {
+  appId: pulumi.Input<string>;
+}): pulumi.Output<ListClientJsonWebKeysResult> {
+  return pulumi.output(args.appId).apply((appId) => listClientJsonWebKeys({ appId }));
+}
