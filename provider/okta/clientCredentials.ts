@@ -6,11 +6,8 @@ import { isOktaApiError, OktaApiError } from "./errors";
 import { explainTokenError, missingScopes } from "./tokenErrors";
 import { isRecord, type OktaAnswer, type OktaTransport } from "./transport";
 
-/** When DPoP proofs go with the token request: once the token endpoint asks for one, or from the first request. */
-export type DpopMode = "auto" | "always";
-
 /** A service app's OAuth settings; `dpop` defaults to `auto`. */
-export type OAuthSettings = Extract<OktaAuth, { kind: "oauth" }> & { dpop?: DpopMode };
+export type OAuthSettings = Extract<OktaAuth, { kind: "oauth" }>;
 
 /** An access token from the org authorization server. */
 export interface AccessToken {

@@ -5,7 +5,18 @@ import { parseOrgUrl } from "./orgUrl";
 export type OktaAuth =
   | { kind: "apiToken"; token: string }
   | { kind: "accessToken"; token: string }
-  | { kind: "oauth"; clientId: string; privateKey: KeyObject; privateKeyId?: string; scopes: string[] };
+  | {
+      kind: "oauth";
+      clientId: string;
+      privateKey: KeyObject;
+      privateKeyId?: string;
+      scopes: string[];
+      /** DPoP proofs once the token endpoint asks for them (`auto`, the default), or from the first request. */
+      dpop?: DpopMode;
+    };
+
+/** When the service app's requests carry DPoP proofs (`okta-credentials:dpop`). */
+export type DpopMode = "auto" | "always";
 
 /** Limits from @pulumi/okta's own settings (`okta:maxRetries`, `okta:requestTimeout`, …), when set. */
 export interface OktaTuning {
@@ -32,6 +43,9 @@ type ConfigLookup = (key: string) => string | undefined;
 
 /** This package's own key for a full org URL (a custom domain, or the emulator): @pulumi/okta has none. */
 export const orgUrlKey = "okta-credentials:orgUrl";
+
+/** This package's own key for DPoP (`auto` or `always`): @pulumi/okta has none. */
+export const dpopKey = "okta-credentials:dpop";
 
 /**
  * The keys of @pulumi/okta's `okta:` namespace that this package reads. Bridged providers refuse unknown keys in
@@ -177,14 +191,14 @@ function resolveAuth(config: Reader, env: Reader, org: Org): OktaAuth {
   if (chosen?.from.endsWith("apiToken") || chosen?.from === "OKTA_API_TOKEN") {
     return { kind: "apiToken", token: checkToken(chosen, "okta:apiToken") };
   }
-  if (chosen) return resolveServiceApp(read);
+  if (chosen) return resolveServiceApp(read, config(dpopKey));
   throw new Error(
     "no Okta credentials configured: run `pulumi config set --secret okta:apiToken <token>` " +
       "(or set okta:clientId and okta:privateKey for an OAuth 2.0 service app, or the OKTA_API_TOKEN environment variable)",
   );
 }
 
-function resolveServiceApp(read: Reader): OktaAuth {
+function resolveServiceApp(read: Reader, dpop: Source | undefined): OktaAuth {
   const clientId = read("clientId");
   const key = read("privateKey");
   if (!clientId) {
@@ -207,6 +221,12 @@ function resolveServiceApp(read: Reader): OktaAuth {
   };
   const kid = read("privateKeyId");
   if (kid) auth.privateKeyId = kid.value;
+  if (dpop) {
+    if (dpop.value !== "auto" && dpop.value !== "always") {
+      throw new Error(`${dpop.from} must be "auto" (DPoP once the org asks for it) or "always" (got "${dpop.value}")`);
+    }
+    auth.dpop = dpop.value;
+  }
   return auth;
 }
 

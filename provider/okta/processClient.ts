@@ -1,10 +1,10 @@
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { oktaNamespaceKeys, orgUrlKey, resolveOktaSettings } from "./config";
+import { dpopKey, oktaNamespaceKeys, orgUrlKey, resolveOktaSettings } from "./config";
 import { OktaClient, type OktaClientOptions } from "./oktaClient";
 
 // The provider process's one Okta client. `configure()` replaces the config it is made from; the client is built
 // lazily, so a configuration error surfaces in the first hook that needs Okta (check, at preview).
-const configKeys = [...oktaNamespaceKeys.map((key) => `okta:${key}`), orgUrlKey];
+const configKeys = [...oktaNamespaceKeys.map((key) => `okta:${key}`), orgUrlKey, dpopKey];
 let stackConfig: Record<string, string | undefined> = {};
 let client: OktaClient | undefined;
 // `okta:orgUrl`, which release 0.1.0 read and @pulumi/okta refuses: only looked at to tell an upgrading stack where
@@ -15,7 +15,8 @@ let options: OktaClientOptions = {};
 
 /**
  * The stack config this package reads, each key looked up with `get` (e.g. a dynamic provider's `req.config.get` or a
- * program's `pulumi.runtime.getConfig`): @pulumi/okta's own `okta:*` keys, and `okta-credentials:orgUrl`.
+ * program's `pulumi.runtime.getConfig`): @pulumi/okta's own `okta:*` keys, `okta-credentials:orgUrl` and
+ * `okta-credentials:dpop`.
  */
 export function readOktaConfig(get: (key: string) => string | undefined): Record<string, string | undefined> {
   return Object.fromEntries(configKeys.map((key) => [key, get(key)]));

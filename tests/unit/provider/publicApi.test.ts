@@ -54,7 +54,10 @@ describe("pulumi-okta-credentials/provider: the frozen surface the serialized sh
     expect(okta).toEqual(
       expect.arrayContaining(["orgName", "baseUrl", "apiToken", "clientId", "privateKey", "scopes"]),
     );
-    expect(asked.filter((key) => !key.startsWith("okta:"))).toEqual(["okta-credentials:orgUrl"]);
+    expect(asked.filter((key) => !key.startsWith("okta:"))).toEqual([
+      "okta-credentials:orgUrl",
+      "okta-credentials:dpop",
+    ]);
     expect(config["okta-credentials:orgUrl"]).toBe("https://dev-1.okta.com");
   });
 

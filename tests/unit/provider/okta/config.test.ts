@@ -217,3 +217,20 @@ describe("configure", () => {
     expect(Object.keys(readOktaConfig(() => undefined))).not.toContain("okta:orgUrl");
   });
 });
+
+describe("DPoP mode", () => {
+  it("reads okta-credentials:dpop for a service app: auto by default, always when set, anything else refused", () => {
+    const pem = generateKeyPairSync("ec", { namedCurve: "P-256" })
+      .privateKey.export({ format: "pem", type: "pkcs8" })
+      .toString();
+    const app = { "okta-credentials:orgUrl": "https://dev-1.okta.com", "okta:clientId": "c", "okta:privateKey": pem };
+    expect(resolve(app).auth).not.toHaveProperty("dpop");
+    expect(resolve({ ...app, "okta-credentials:dpop": "always" }).auth).toMatchObject({
+      kind: "oauth",
+      dpop: "always",
+    });
+    expect(errorOf({ ...app, "okta-credentials:dpop": "yes" })).toBe(
+      'okta-credentials:dpop must be "auto" (DPoP once the org asks for it) or "always" (got "yes")',
+    );
+  });
+});

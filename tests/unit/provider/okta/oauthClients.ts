@@ -1,7 +1,8 @@
 import type { KeyObject } from "node:crypto";
 import { decodeJwt } from "jose";
 import type { OktaEmulator } from "../../../../emulator";
-import type { DpopMode, OAuthSettings } from "../../../../provider/okta/clientCredentials";
+import type { OAuthSettings } from "../../../../provider/okta/clientCredentials";
+import type { DpopMode } from "../../../../provider/okta/config";
 import { OktaClient } from "../../../../provider/okta/oktaClient";
 import type { RetryPolicy } from "../../../../provider/okta/retryPolicy";
 import { fastRetry } from "../harness";
