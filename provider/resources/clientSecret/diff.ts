@@ -3,7 +3,7 @@ import { explainedError, withContext } from "../../okta/errors";
 import { isUnknown } from "../fullProvider";
 import { tellUser } from "../hookErrors";
 import { resourceKey } from "../resourceIdentity";
-import { adoptedItem, needsRoom, type Plan, wasChecked } from "../runLedger";
+import { adoptedItem, type Plan, wasChecked } from "../runLedger";
 import { appRuleProblems } from "./appRules";
 import { decideForExisting } from "./plan";
 import { adoptionConflict, label, roomProblem, secretLedger } from "./slots";
@@ -45,15 +45,26 @@ export async function diffClientSecret(
       );
     }
   }
-  if (plan && typeof news.appId === "string" && !isUnknown(news.appId)) await planReplacement(news.appId, news, plan);
+  if (plan && typeof news.appId === "string" && !isUnknown(news.appId)) {
+    // The app's rules for secrets can only be newly broken by another app or another bring-your-own value: a
+    // rotation on the same app needs no extra read (and if the app changed its method meanwhile, the POST, made
+    // first, fails before anything else changes).
+    const newRules = decision.replaces.includes("appId") || decision.replaces.includes("clientSecret");
+    await planReplacement(news.appId, news, plan, newRules);
+  }
   if (plan && decision.unseen.length > 0) tellUser(`${label(urn)} is replaced: ${decision.unseen.join("; ")}`);
   return result;
 }
 
-async function planReplacement(appId: string, news: Partial<ClientSecretInputs>, plan: Plan): Promise<void> {
+async function planReplacement(
+  appId: string,
+  news: Partial<ClientSecretInputs>,
+  plan: Plan,
+  newRules: boolean,
+): Promise<void> {
   const ledger = secretLedger(appId);
   const adopting = adoptedItem(plan);
-  if (needsRoom(plan) || (plan.kind === "replace" && plan.order === "delete-first")) {
+  if (newRules && adopting === undefined) {
     const problems = await appRuleProblems(appId, news.clientSecret);
     if (problems.length > 0) throw explainedError(problems.map((p) => `${p.property}: ${p.reason}`).join("\n"));
   }

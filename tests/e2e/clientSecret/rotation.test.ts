@@ -82,6 +82,26 @@ describe("ClientSecret end to end: adopt, rotate, update, drift", () => {
     ]);
     expect(fewestActive(before, secretMutations(stack.emulator))).toBeGreaterThanOrEqual(1);
     expect(secrets()).toEqual([expect.objectContaining({ id: secretId, status: "ACTIVE" })]);
+    // `pulumi up` with its preview: one list of the app's secrets in each process, then the three writes.
+    expect(stack.emulator.requests().map((r) => `${r.method} ${r.path.replace(base, "…")}`)).toEqual([
+      "GET …",
+      "GET …",
+      "POST …",
+      `POST …/${initial}/lifecycle/deactivate`,
+      `DELETE …/${initial}`,
+    ]);
+  });
+
+  it("asks Okta nothing for a no-op up, and one list per app for a refresh", async () => {
+    stack.emulator.clearRequests();
+    expect((await stack.up()).counts).toMatchObject({ same: 2 });
+    expect(stack.emulator.requests()).toEqual([]);
+    await stack.refresh();
+    // The refresh's preview and the refresh itself: one process each, one list each.
+    expect(stack.emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /api/v1/apps/${stack.app.id}/credentials/secrets`,
+      `GET /api/v1/apps/${stack.app.id}/credentials/secrets`,
+    ]);
   });
 
   it("a second rotation creates a new secret again (adoption is not repeated)", async () => {

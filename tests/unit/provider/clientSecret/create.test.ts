@@ -85,6 +85,7 @@ describe("create", () => {
     expect(secretsOf(emulator, app.id).map((s) => s.id)).toEqual([rotated.outs.secretId]);
   });
 
+  // create without this run's check: what it finds when Okta changed between the preview (or check) and the create.
   it("explains an adoptSecretId the app does not have", async () => {
     const app = await emulator.createApp();
     await expect(hooks.create(inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" }))).rejects.toThrow(

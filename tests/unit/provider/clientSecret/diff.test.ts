@@ -152,6 +152,23 @@ describe("diff: room in the app for a replacement", () => {
     expect(error.stack).toBe("");
   });
 
+  it("checks the app's rules when a replacement brings a new value or another app, and only then", async () => {
+    const app = await emulator.createApp({
+      credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_jwt" } },
+    });
+    const held = await createAsEngine(
+      inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+    );
+    newRun();
+    emulator.clearRequests();
+    await hooks.diff(held.id, held.outs, { ...held.inputs, rotationTriggers: { r: "2" } });
+    expect(emulator.requests().map((r) => r.path)).toEqual([`/api/v1/apps/${app.id}/credentials/secrets`]);
+    newRun();
+    await expect(
+      hooks.diff(held.id, held.outs, { ...held.inputs, clientSecret: "twenty-characters-ok" }),
+    ).rejects.toThrow("clientSecret: clientSecret is 20 characters long; it must be 32 to 100");
+  });
+
   it("replaces an INACTIVE secret delete-first: no slot needed, even in a full app", async () => {
     const { held } = await fullApp("INACTIVE");
     const result = await hooks.diff(held.id, held.outs, {

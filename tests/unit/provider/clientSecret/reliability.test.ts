@@ -100,6 +100,7 @@ describe("hooks through the emulator's faults", () => {
 });
 
 describe("serialization per app", () => {
+  // Without check, as if the app had filled up after the preview: the lock and the live count are the last guard.
   it("parallel creates on one app take the free slot one at a time: one succeeds, the others explain the slots", async () => {
     const app = await appWithOneSecret();
     const results = await Promise.allSettled(
