@@ -22,7 +22,7 @@ export type Plan =
   | { kind: "replace-adopt"; urn: string; itemId: string; retiring: string };
 
 /** True when the plan adds an item to the app while the old ones are still there. */
-export function needsRoom(plan: Plan): boolean {
+function needsRoom(plan: Plan): boolean {
   return plan.kind === "create" || (plan.kind === "replace" && plan.order === "create-first");
 }
 
