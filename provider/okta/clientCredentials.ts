@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { SignJWT } from "jose";
+import { signAssertion } from "../keys/clientAssertion";
+import { signingAlgorithm } from "../keys/privateKeyInput";
 import type { OktaAuth } from "./config";
 import { DpopSigner } from "./dpop";
 import { isOktaApiError, OktaApiError } from "./errors";
@@ -19,8 +19,6 @@ export interface AccessToken {
 
 const TOKEN_PATH = "/oauth2/v1/token";
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-// Okta accepts an assertion that expires at most an hour ahead; five minutes covers any clock skew.
-const ASSERTION_LIFETIME_SECONDS = 300;
 
 /**
  * The `client_credentials` grant at the org authorization server, the client authenticated by `private_key_jwt`.
@@ -108,26 +106,15 @@ export class ClientCredentialsGrant {
     return { DPoP: await this.dpop.proof({ method: "POST", url: this.tokenUrl, server: "authorization" }) };
   }
 
-  private async assertion(): Promise<string> {
-    const header: { alg: string; kid?: string } = { alg: signingAlgorithm(this.auth.privateKey) };
-    if (this.auth.privateKeyId) header.kid = this.auth.privateKeyId;
-    const nowSeconds = Math.floor(this.now() / 1000);
-    return new SignJWT({})
-      .setProtectedHeader(header)
-      .setIssuer(this.auth.clientId)
-      .setSubject(this.auth.clientId)
-      .setAudience(this.tokenUrl)
-      .setJti(randomUUID())
-      .setIssuedAt(nowSeconds)
-      .setExpirationTime(nowSeconds + ASSERTION_LIFETIME_SECONDS)
-      .sign(this.auth.privateKey);
+  private assertion(): Promise<string> {
+    const signing = { key: this.auth.privateKey };
+    const claims = {
+      clientId: this.auth.clientId,
+      audience: this.tokenUrl,
+      signing,
+      algorithm: signingAlgorithm(signing, undefined, "okta:privateKey"),
+      now: this.now(),
+    };
+    return signAssertion(this.auth.privateKeyId ? { ...claims, kid: this.auth.privateKeyId } : claims);
   }
-}
-
-function signingAlgorithm(key: OAuthSettings["privateKey"]): string {
-  if (key.asymmetricKeyType === "ec") {
-    const curve = key.asymmetricKeyDetails?.namedCurve;
-    return curve === "secp384r1" ? "ES384" : curve === "secp521r1" ? "ES512" : "ES256";
-  }
-  return "RS256";
 }

@@ -1,4 +1,5 @@
-import { createPrivateKey, type KeyObject } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { readSigningKey } from "../keys/privateKeyInput";
 import { parseOrgUrl } from "./orgUrl";
 
 /** How the client authenticates: an SSWS API token, an OAuth access token, or an OAuth 2.0 service app. */
@@ -213,14 +214,16 @@ function resolveServiceApp(read: Reader, dpop: Source | undefined): OktaAuth {
         "run `pulumi config set --secret okta:privateKey < private-key.pem` (or set OKTA_API_PRIVATE_KEY)",
     );
   }
+  const signing = parsePrivateKey(key);
   const auth: OktaAuth = {
     kind: "oauth",
     clientId: clientId.value,
-    privateKey: parsePrivateKey(key),
+    privateKey: signing.key,
     scopes: parseScopes(read("scopes")),
   };
-  const kid = read("privateKeyId");
-  if (kid) auth.privateKeyId = kid.value;
+  // okta:privateKeyId names the app's public key; a private JWK that carries its own kid needs none.
+  const kid = read("privateKeyId")?.value ?? signing.kid;
+  if (kid) auth.privateKeyId = kid;
   if (dpop) {
     if (dpop.value !== "auto" && dpop.value !== "always") {
       throw new Error(`${dpop.from} must be "auto" (DPoP once the org asks for it) or "always" (got "${dpop.value}")`);
@@ -263,17 +266,11 @@ function checkToken(token: Source, key: string): string {
   return token.value;
 }
 
-function parsePrivateKey(key: Source): KeyObject {
-  // Keys pasted into config or the environment often carry literal "\n" instead of line breaks.
-  const text = key.value.includes("\\n") && !key.value.includes("\n") ? key.value.replace(/\\n/g, "\n") : key.value;
+function parsePrivateKey(key: Source): { key: KeyObject; kid?: string } {
   try {
-    if (text.trimStart().startsWith("{")) return createPrivateKey({ key: JSON.parse(text), format: "jwk" });
-    return createPrivateKey(text);
-  } catch {
-    throw new Error(
-      `${key.from} is not a PEM (PKCS#8 or PKCS#1) or JWK private key: ` +
-        "run `pulumi config set --secret okta:privateKey < private-key.pem`",
-    );
+    return readSigningKey(key.value, key.from);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}: run \`pulumi config set --secret okta:privateKey < private-key.pem\``);
   }
 }
 

@@ -141,6 +141,10 @@ describe("credentials", () => {
     const jwk = JSON.stringify(privateKey.export({ format: "jwk" }));
     const fromEnv = resolve(org, { OKTA_API_CLIENT_ID: "c", OKTA_API_PRIVATE_KEY: jwk, OKTA_API_SCOPES: "a, b" }).auth;
     expect(fromEnv.kind === "oauth" && fromEnv.scopes).toEqual(["a", "b"]);
+    const withKid = JSON.stringify({ ...privateKey.export({ format: "jwk" }), kid: "from-the-jwk" });
+    expect(resolve({ ...org, "okta:clientId": "c", "okta:privateKey": withKid }).auth).toMatchObject({
+      privateKeyId: "from-the-jwk",
+    });
     const defaults = resolve({ ...org, "okta:clientId": "c", "okta:privateKey": pem }).auth;
     expect(defaults.kind === "oauth" && defaults.scopes).toEqual(["okta.apps.read", "okta.apps.manage"]);
     expect(errorOf({ ...org, "okta:clientId": "c", "okta:privateKey": pem, "okta:scopes": "[1]" })).toMatch(
@@ -168,7 +172,8 @@ describe("credentials", () => {
     expect(errorOf({ ...org, "okta:clientId": "c" })).toContain("pulumi config set --secret okta:privateKey");
     const garbage = "-----BEGIN PRIVATE KEY-----\nnot-a-key\n-----END PRIVATE KEY-----";
     const message = errorOf({ ...org, "okta:clientId": "c", "okta:privateKey": garbage });
-    expect(message).toMatch(/^okta:privateKey is not a PEM/);
+    expect(message).toMatch(/^okta:privateKey is not a usable private key \(the value is not shown\)/);
+    expect(message).toContain("pulumi config set --secret okta:privateKey < private-key.pem");
     expect(message).not.toContain("not-a-key");
   });
 });
