@@ -70,8 +70,11 @@ export class OktaTransport {
   async send(req: OktaRequest): Promise<OktaResponse> {
     const start = this.policy.now();
     const tried = new Set<string>();
+    // Credentials that went out in a body or a header of some attempt (a client assertion, a DPoP proof): never in
+    // an error, even when an answer quotes the request.
+    const sent: string[] = [];
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.once(req);
+      const outcome = await this.once(req, sent);
       let delay: number;
       let ambiguous: boolean;
       let failure: OktaApiErrorFields;
@@ -92,7 +95,7 @@ export class OktaTransport {
         }
         failure = this.httpFields(req, response, body);
         if (response.status >= 300 && response.status < 400) {
-          throw this.error(req, redirected(failure, response.headers.get("location")));
+          throw this.error(req, redirected(failure, response.headers.get("location")), sent);
         }
         if (response.status === 429) {
           delay = rateLimitDelay(this.policy, response.headers) ?? backoffDelay(this.policy, attempt);
@@ -101,7 +104,7 @@ export class OktaTransport {
           delay = backoffDelay(this.policy, attempt);
           ambiguous = true;
         } else {
-          throw this.error(req, failure);
+          throw this.error(req, failure, sent);
         }
       } else {
         delay = backoffDelay(this.policy, attempt);
@@ -114,7 +117,7 @@ export class OktaTransport {
         if (found !== undefined) return recovered(found);
       }
       if (this.exhausted(attempt, start, delay)) {
-        throw this.error(req, { ...failure, attempts: this.tally(attempt, start) });
+        throw this.error(req, { ...failure, attempts: this.tally(attempt, start) }, sent);
       }
       await this.policy.sleep(delay);
       if (ambiguous && req.recover) {
@@ -130,7 +133,7 @@ export class OktaTransport {
     return this.authorizer !== undefined && req.authenticate !== false;
   }
 
-  private async once(req: OktaRequest): Promise<Outcome> {
+  private async once(req: OktaRequest, sent: string[]): Promise<Outcome> {
     const url = `${this.orgUrl}${req.path}`;
     const headers: Record<string, string> = { Accept: "application/json", "User-Agent": "pulumi-okta-credentials" };
     let body: string | undefined;
@@ -140,11 +143,17 @@ export class OktaTransport {
         body = JSON.stringify(req.json);
       } else if (req.prepare) {
         const prepared = await req.prepare();
+        const { client_assertion: assertion, client_secret: secret } = prepared.form;
+        sent.push(...[assertion, secret].filter((v) => v !== undefined), ...Object.values(prepared.headers ?? {}));
         headers["Content-Type"] = "application/x-www-form-urlencoded";
         body = new URLSearchParams(prepared.form).toString();
         Object.assign(headers, prepared.headers);
       }
-      if (this.authenticates(req)) Object.assign(headers, await this.authorizer?.headers(req.method, url));
+      if (this.authenticates(req)) {
+        const auth = (await this.authorizer?.headers(req.method, url)) ?? {};
+        sent.push(...Object.values(auth));
+        Object.assign(headers, auth);
+      }
     } catch (e) {
       // Building the credentials failed (e.g. the token endpoint refused the service app): nothing was sent.
       throw withRequest(e, req);
@@ -205,8 +214,10 @@ export class OktaTransport {
     return fields;
   }
 
-  private error(req: OktaRequest, fields: OktaApiErrorFields): OktaApiError {
-    const secrets = [...(this.authorizer?.secrets() ?? []), ...(req.redact ?? [])].filter((s) => s.length >= 4);
+  private error(req: OktaRequest, fields: OktaApiErrorFields, sent: string[]): OktaApiError {
+    const secrets = [...(this.authorizer?.secrets() ?? []), ...(req.redact ?? []), ...sent].filter(
+      (s) => s.length >= 16,
+    );
     const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join("[redacted]"), text);
     const clean: OktaApiErrorFields = { ...fields, summary: scrub(fields.summary) };
     if (fields.causes) clean.causes = fields.causes.map(scrub);

@@ -188,3 +188,23 @@ describe("redirects", () => {
     expect(landed).toBe(0);
   });
 });
+
+describe("credentials in errors", () => {
+  it("never repeats a client assertion, a DPoP proof or a token that an answer echoes back", async () => {
+    const sent: SentRequest[] = [];
+    emulator.faults.inject({ path: "/oauth2/v1/token$", echo: true });
+    const refused = await failure(oauthClient(emulator, service, { sent, dpop: "always" }).listClientSecrets(target));
+    const body = new URLSearchParams(sent[0]?.body);
+    const assertion = body.get("client_assertion") as string;
+    const proof = sent[0]?.headers.DPoP as string;
+    expect(assertion).toMatch(/^ey/);
+    expect(refused.message).toContain("request body:");
+    for (const credential of [assertion, proof]) expect(refused.message).not.toContain(credential);
+
+    emulator.faults.inject({ path: `/apps/${target}/credentials/secrets$`, echo: true });
+    const echoed = await failure(oauthClient(emulator, service, { sent }).listClientSecrets(target));
+    const token = String(sent.at(-1)?.headers.Authorization).split(" ")[1] as string;
+    expect(echoed.message).toContain("echo of Authorization: Bearer [redacted]");
+    expect(echoed.message).not.toContain(token);
+  });
+});
