@@ -3,18 +3,30 @@
  * serializes into state. The module path, `providers` and its keys and hook names are a frozen public API: state
  * written by any release calls them.
  */
+import { clientJsonWebKeyProvider } from "./resources/clientJsonWebKey/provider";
+import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs } from "./resources/clientJsonWebKey/types";
 import { clientSecretProvider } from "./resources/clientSecret/provider";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./resources/clientSecret/types";
 import type { FullResourceProvider } from "./resources/fullProvider";
 
 /** One provider per resource kind, each with all seven hooks (`configure, check, diff, create, read, update, delete`). */
-export const providers: { ClientSecret: FullResourceProvider<ClientSecretInputs, ClientSecretOutputs> } = {
+export const providers: {
+  ClientSecret: FullResourceProvider<ClientSecretInputs, ClientSecretOutputs>;
+  ClientJsonWebKey: FullResourceProvider<ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs>;
+} = {
   ClientSecret: clientSecretProvider,
+  ClientJsonWebKey: clientJsonWebKeyProvider,
 };
 
 export type { OktaApiError } from "./okta/errors";
 export { isOktaApiError } from "./okta/errors";
 export type { OktaAppInfo, OktaClient, OktaClientSecret, OktaSecretStatus } from "./okta/oktaClient";
 export { oktaClientFromEnvironment, readOktaConfig } from "./okta/processClient";
+export type {
+  ClientJsonWebKeyInputs,
+  ClientJsonWebKeyOutputs,
+  ClientJsonWebKeyStatus,
+  GenerateKeyPairInput,
+} from "./resources/clientJsonWebKey/types";
 export type { ClientSecretInputs, ClientSecretOutputs, ClientSecretStatus } from "./resources/clientSecret/types";
 export type { FullResourceProvider } from "./resources/fullProvider";

@@ -23,3 +23,23 @@ export const clientSecretProvider: pulumi.dynamic.ResourceProvider = (() => {
     delete: (i, o) => p().delete(i, o),
   };
 })();
+
+/**
+ * The provider object handed to `pulumi.dynamic.Resource` for `ClientJsonWebKey`: the same form as
+ * {@link clientSecretProvider}, forwarding to `providers.ClientJsonWebKey`, and as frozen (its own golden text). It is
+ * written out rather than made by a shared function on purpose: a shared function would be captured into both texts,
+ * and the `ClientSecret` text already in users' states must not change.
+ */
+export const clientJsonWebKeyProvider: pulumi.dynamic.ResourceProvider = (() => {
+  // biome-ignore lint/suspicious/noExplicitAny: the real provider is loaded by name, in the provider process.
+  const p = (): any => require("pulumi-okta-credentials/provider").providers.ClientJsonWebKey;
+  return {
+    configure: (r) => p().configure(r),
+    check: (o, n) => p().check(o, n),
+    diff: (i, o, n) => p().diff(i, o, n),
+    create: (n) => p().create(n),
+    read: (i, o) => p().read(i, o),
+    update: (i, o, n) => p().update(i, o, n),
+    delete: (i, o) => p().delete(i, o),
+  };
+})();

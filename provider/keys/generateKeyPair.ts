@@ -9,7 +9,7 @@ import { curveOfAlgorithm, isJwsAlgorithm, type JwsAlgorithm, jwsAlgorithms, key
 const rsaKeySizes: readonly number[] = [2048, 3072, 4096];
 
 /** What `generate` asks for: a signing algorithm, and for RSA the modulus size (default 2048). */
-interface KeyPairOptions {
+export interface KeyPairOptions {
   algorithm: JwsAlgorithm;
   rsaBits?: number;
 }

@@ -31,13 +31,16 @@ export function adoptedItem(plan: Plan): string | undefined {
   return plan.kind === "adopt" || plan.kind === "replace-adopt" ? plan.itemId : undefined;
 }
 
-/** One app's credentials of one kind, for one run. */
-export class AppLedger<Item extends LedgerItem> {
+/**
+ * One app's credentials of one kind, for one run. `P` lets a kind record more about each plan (a JSON Web Key's
+ * `kid`, for example); the ledger itself reads only the {@link Plan} fields.
+ */
+export class AppLedger<Item extends LedgerItem, P extends Plan = Plan> {
   private found: Promise<Item[]> | undefined;
   /** The items as found, with this run's writes applied; set by the first list. */
   private current: Item[] | undefined;
   /** The change each resource of this run plans, by its URN. */
-  readonly plans = new Map<string, Plan>();
+  readonly plans = new Map<string, P>();
   /** Items that a resource of this run holds and keeps after the run: item id → that resource's URN. */
   readonly holders = new Map<string, string>();
   /** Items that a replacement of this run retires: item id → the URN of the resource being replaced. */
@@ -85,7 +88,7 @@ export class AppLedger<Item extends LedgerItem> {
   }
 
   /** Plans of this run that need room for one more item, the given resource's included. */
-  plansNeedingRoom(): Plan[] {
+  plansNeedingRoom(): P[] {
     return [...this.plans.values()].filter(needsRoom);
   }
 
@@ -102,7 +105,7 @@ export class AppLedger<Item extends LedgerItem> {
   }
 }
 
-const ledgers = new Map<string, AppLedger<LedgerItem>>();
+const ledgers = new Map<string, AppLedger<LedgerItem, Plan>>();
 const reads = new Map<string, Promise<unknown>>();
 const checked = new Set<string>();
 
@@ -138,16 +141,16 @@ export function readOncePerRun<T>(key: string, load: () => Promise<T>): Promise<
 }
 
 /** The ledger of `appId`'s credentials of one kind (`secrets`, `jwks`) for this run. */
-export function ledgerOf<Item extends LedgerItem>(
+export function ledgerOf<Item extends LedgerItem, P extends Plan = Plan>(
   kind: string,
   appId: string,
   list: () => Promise<Item[]>,
-): AppLedger<Item> {
+): AppLedger<Item, P> {
   const key = `${kind}/${appId}`;
-  let ledger = ledgers.get(key) as AppLedger<Item> | undefined;
+  let ledger = ledgers.get(key) as AppLedger<Item, P> | undefined;
   if (!ledger) {
-    ledger = new AppLedger(list);
-    ledgers.set(key, ledger as unknown as AppLedger<LedgerItem>);
+    ledger = new AppLedger<Item, P>(list);
+    ledgers.set(key, ledger as unknown as AppLedger<LedgerItem, Plan>);
   }
   return ledger;
 }

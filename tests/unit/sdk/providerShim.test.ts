@@ -11,14 +11,27 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const repo = resolve(__dirname, "../../..");
 const script = join(__dirname, "shimText.cjs");
-const goldenFile = join(__dirname, "clientSecret.provider.golden.txt");
+// Each kind's shim, its export in sdk/providerShim.ts and its golden text. The ClientSecret text is in users' states
+// since the first release: it never changes.
+const kinds = [
+  {
+    kind: "ClientSecret",
+    shim: "clientSecretProvider",
+    goldenFile: join(__dirname, "clientSecret.provider.golden.txt"),
+  },
+  {
+    kind: "ClientJsonWebKey",
+    shim: "clientJsonWebKeyProvider",
+    goldenFile: join(__dirname, "clientJsonWebKey.provider.golden.txt"),
+  },
+];
 
-async function serializeFrom(cwd: string): Promise<string> {
-  const { stdout } = await run(process.execPath, [script, "serialize", "pulumi-okta-credentials"], { cwd });
+async function serializeFrom(cwd: string, shim: string): Promise<string> {
+  const { stdout } = await run(process.execPath, [script, "serialize", "pulumi-okta-credentials", shim], { cwd });
   return stdout;
 }
 
-describe("the serialized ClientSecret provider (__provider)", () => {
+describe.each(kinds)("the serialized $kind provider (__provider)", ({ kind, shim, goldenFile }) => {
   let golden: string;
   let installed: string;
 
@@ -41,15 +54,15 @@ describe("the serialized ClientSecret provider (__provider)", () => {
   });
 
   it("is the committed golden text when the package is a linked checkout", async () => {
-    expect(await serializeFrom(repo)).toBe(golden);
+    expect(await serializeFrom(repo, shim)).toBe(golden);
   });
 
   it("is byte-identical when the package is installed from its tarball", async () => {
-    expect(await serializeFrom(installed)).toBe(golden);
+    expect(await serializeFrom(installed, shim)).toBe(golden);
   });
 
   it("names the package and the export by name, captures no code, credential or URL, and stays small", () => {
-    expect(golden).toContain('require("pulumi-okta-credentials/provider").providers.ClientSecret');
+    expect(golden).toContain(`require("pulumi-okta-credentials/provider").providers.${kind};`);
     expect(golden).not.toMatch(/SSWS|apiToken|https?:|okta\.com|\/work\/|node_modules/);
     // Recorded size: seven hooks, each wrapped by Pulumi's closure serializer (about 170 characters of wrapper each).
     expect(golden.length).toBeLessThan(2200);

@@ -1,0 +1,171 @@
+import { sameKeyMaterial } from "../../keys/jwk";
+import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
+import { processOktaClient } from "../../okta/processClient";
+import { resourceLabel } from "../resourceIdentity";
+import { type AppLedger, ledgerOf } from "../runLedger";
+import type { KeyPlan } from "./types";
+
+/** Okta's limit of JSON Web Keys per app. */
+export const maxKeysPerApp = 50;
+
+/** This run's ledger of `appId`'s JSON Web Keys: one list request per app and run. */
+export function keyLedger(appId: string): AppLedger<OktaJsonWebKey, KeyPlan> {
+  return ledgerOf<OktaJsonWebKey, KeyPlan>("jwks", appId, () => processOktaClient().listClientJsonWebKeys(appId));
+}
+
+/** `ClientJsonWebKey "api"`, for messages. */
+export function label(urn: string): string {
+  return resourceLabel(urn, "ClientJsonWebKey");
+}
+
+/**
+ * Why the keys this run adds to `appId` cannot fit in Okta's 50, or undefined when they fit. Every change that adds a
+ * key while the old ones still exist is counted together (new resources, resources replaced by `--replace` or a
+ * taint, create-first replacements), against the keys the app held when this run first looked.
+ */
+export async function roomProblem(
+  appId: string,
+  ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
+): Promise<string | undefined> {
+  const found = await ledger.itemsFound();
+  const adding = ledger.plansNeedingRoom();
+  if (found.length + adding.length <= maxKeysPerApp) return undefined;
+  const planned = adding.map((p) => `  - ${label(p.urn)}: ${describe(p)}`);
+  const unheld = found.filter((k) => !ledger.holders.has(k.id) && !ledger.retiring.has(k.id));
+  const inactive = unheld.filter((k) => k.status === "INACTIVE");
+  const fixes = [
+    `retire keys no resource needs first: ${unheld.length} of the app's keys are held by no ClientJsonWebKey this run ` +
+      `has seen${inactive.length > 0 ? ` (${inactive.length} of them INACTIVE)` : ""}: deactivate, then delete them ` +
+      "(see listClientJsonWebKeys)",
+    'rotate a key in two runs: first `status: "INACTIVE"` (an update), then the rotation: an INACTIVE key is ' +
+      "replaced delete-first and needs no room",
+  ];
+  if (adding.some((p) => p.kind === "create")) fixes.push("take an existing key over with `adoptKeyId`");
+  fixes.push("or make fewer of these changes in one run");
+  return (
+    `app ${appId} held ${found.length} JSON Web Keys when this run looked, and this run would add ` +
+    `${adding.length} more before retiring any, over Okta's maximum of ${maxKeysPerApp}:\n${planned.join("\n")}\n` +
+    `Fix: ${fixes.join("; ")}.`
+  );
+}
+
+/** Why `keyId` cannot be taken over by the resource `urn`: another resource of this run claims it. */
+export function adoptionConflict(
+  ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
+  keyId: string,
+  urn: string,
+): string | undefined {
+  const other = ledger.claimant(keyId, urn);
+  if (!other) return undefined;
+  const what = {
+    holds: "already holds it",
+    retires: "retires it in this run (its replacement deletes it)",
+    adopts: "names it in adoptKeyId too",
+  }[other.role];
+  return (
+    `${label(urn)} would take over JSON Web Key ${keyId}, but ${label(other.urn)} ${what}; a key is held by one ` +
+    "resource only: remove adoptKeyId from one of them"
+  );
+}
+
+/** What makes a planned key clash with a key of the app or of another plan of this run. */
+interface KeyConflict {
+  /** `kid` (the same kid) or `material` (the same key under another kid). */
+  on: "kid" | "material" | "encryption";
+  reason: string;
+}
+
+/** The input a key conflict is about, named at the start of a failure reported without a property. */
+export function fieldOf(on: "kid" | "material" | "encryption"): string {
+  return { kid: "kid", material: "publicKey", encryption: "use" }[on];
+}
+
+/**
+ * Why the key `plan` adds would clash, or undefined. Okta keeps each `kid` once and each key material once in an app,
+ * and one ACTIVE encryption key: the new key is compared with every key the app held when this run looked (but the
+ * one its own delete-first replacement removes before adding it) and with every other key this run plans to add.
+ */
+export function keyConflict(
+  ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
+  found: OktaJsonWebKey[],
+  plan: KeyPlan,
+  appId: string,
+): KeyConflict | undefined {
+  const ownRetired = plan.kind === "replace" ? plan.retiring : undefined;
+  const deletedFirst = plan.kind === "replace" && plan.order === "delete-first";
+  for (const key of found) {
+    if (deletedFirst && key.id === ownRetired) continue;
+    const sameKid = plan.kid !== undefined && key.kid === plan.kid;
+    const sameKey = plan.material !== undefined && sameKeyMaterial(key, plan.material);
+    if (!sameKid && !sameKey) continue;
+    if (key.id === ownRetired) return { on: sameKey ? "material" : "kid", reason: againOwn(plan, key, sameKey) };
+    const who = holderOf(ledger, key.id);
+    const what = sameKid ? `kid "${plan.kid}"` : `this key material (under kid "${key.kid ?? ""}")`;
+    const reason =
+      `${label(plan.urn)} would add a key with ${what}, but app ${appId} holds it already as key ${key.id} ` +
+      `(${key.status}, ${who}); Okta keeps each kid and each key once per app. Fix: ` +
+      (sameKid && !sameKey
+        ? "give the new key another kid (or leave kid unset: the key's thumbprint)"
+        : "bring another key") +
+      `, or take ${key.id} over with \`adoptKeyId: "${key.id}"\` (one resource holds a key)`;
+    return { on: sameKid ? "kid" : "material", reason };
+  }
+  for (const other of ledger.plans.values()) {
+    if (other.urn === plan.urn) continue;
+    const sameKid = plan.kid !== undefined && other.kid === plan.kid;
+    const sameKey =
+      plan.material !== undefined && other.material !== undefined && sameKeyMaterial(other.material, plan.material);
+    if (!sameKid && !sameKey) continue;
+    const what = sameKid ? `kid "${plan.kid}"` : "the same key material";
+    return {
+      on: sameKid ? "kid" : "material",
+      reason:
+        `${label(plan.urn)} and ${label(other.urn)} would both add a key with ${what} to app ${appId}; Okta keeps ` +
+        `each kid and each key once per app: give them different ${sameKid ? "kids" : "keys"}`,
+    };
+  }
+  if (plan.activeEncryption) {
+    const active = found.find(
+      (k) => k.use === "enc" && k.status === "ACTIVE" && !(deletedFirst && k.id === ownRetired),
+    );
+    const planned = [...ledger.plans.values()].find((p) => p.urn !== plan.urn && p.activeEncryption);
+    if (active || planned) {
+      const other = active ? `key ${active.id} (kid "${active.kid ?? ""}")` : label(planned?.urn ?? "");
+      return {
+        on: "encryption",
+        reason:
+          `${label(plan.urn)} would add an ACTIVE encryption key to app ${appId}, which has one already: ${other}; ` +
+          'Okta keeps one ACTIVE encryption key per app. Fix: add this key with status "INACTIVE", then activate ' +
+          "it (Okta deactivates the other one then)",
+      };
+    }
+  }
+  return undefined;
+}
+
+function againOwn(plan: KeyPlan, key: OktaJsonWebKey, sameKey: boolean): string {
+  const why = sameKey
+    ? `would add the key it holds now (${key.id}) again: the same key material`
+    : `would add its new key with kid "${plan.kid}", the kid of the key it holds now (${key.id})`;
+  const fix = sameKey
+    ? "a rotation needs a new key pair: bring a new publicKey, or use generate"
+    : "give the new key a kid of its own (e.g. one that names the rotation), or leave kid unset to use the new key's thumbprint";
+  return (
+    `${label(plan.urn)} ${why}, while that key is still in the app: a replacement adds the new key before it removes ` +
+    `the old one, and Okta keeps each kid and each key once per app. Fix: ${fix}; or first set \`status: ` +
+    '"INACTIVE"` (an update): an INACTIVE key is replaced delete-first'
+  );
+}
+
+function holderOf(ledger: AppLedger<OktaJsonWebKey, KeyPlan>, keyId: string): string {
+  const holder = ledger.holders.get(keyId);
+  if (holder) return `held by ${label(holder)}`;
+  const retiring = ledger.retiring.get(keyId);
+  if (retiring) return `held by ${label(retiring)} until its replacement exists`;
+  return "held by no ClientJsonWebKey this run has seen";
+}
+
+function describe(plan: KeyPlan): string {
+  if (plan.kind === "create") return "add a key (a new resource, or one replaced by --replace or a taint)";
+  return "replace its key, adding the new one before the old one is deleted";
+}
