@@ -4,6 +4,13 @@ export {
   type RequestClientCredentialsTokenArgs,
   requestClientCredentialsToken,
 } from "./clientCredentialsToken";
+export {
+  ClientJsonWebKey,
+  type ClientJsonWebKeyArgs,
+  type ClientJsonWebKeyStatus,
+  type GeneratedKeyAlgorithm,
+  type GenerateKeyPairArgs,
+} from "./clientJsonWebKey";
 export { ClientSecret, type ClientSecretArgs, type ClientSecretStatus } from "./clientSecret";
 export {
   type ClientJsonWebKeySummary,
