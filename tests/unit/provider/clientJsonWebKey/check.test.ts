@@ -167,6 +167,20 @@ describe("check of a new resource: against the app's keys and this run's plans",
     );
   });
 
+  it("keeps one ACTIVE encryption key per app: a second is refused unless added INACTIVE", async () => {
+    const app = await privateKeyJwtApp(emulator);
+    const encryptionKey = () =>
+      generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
+    const first = await createKeyAsEngine(keyInputsOf("enc1", { appId: app, publicKey: encryptionKey(), use: "enc" }));
+    newRun();
+    const second = await check(keyInputsOf("enc2", { appId: app, publicKey: encryptionKey(), use: "enc" }));
+    expect(reasonsOf(second)).toEqual([
+      `: use: ClientJsonWebKey "enc2" would add an ACTIVE encryption key to app ${app}, which has one already: key ${first.outs.keyId} (kid "${first.outs.kid}"); Okta keeps one ACTIVE encryption key per app. Fix: add this key with status "INACTIVE", then activate it (Okta deactivates the other one then)`,
+    ]);
+    const inactive = keyInputsOf("enc2", { appId: app, publicKey: encryptionKey(), use: "enc", status: "INACTIVE" });
+    expect((await check(inactive)).failures).toBeUndefined();
+  });
+
   it("refuses two new resources with one kid, whichever is checked first", async () => {
     const app = await privateKeyJwtApp(emulator);
     for (const [first, second] of [

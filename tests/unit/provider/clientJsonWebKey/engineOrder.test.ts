@@ -99,6 +99,21 @@ describe("rotation across runs", () => {
     }
   });
 
+  it("a brought key's use and algorithm replace it; the same key in another form changes nothing", async () => {
+    const app = await privateKeyJwtApp(emulator);
+    const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, publicKey: pem }));
+    newRun();
+    const diffOf = async (change: Partial<ClientJsonWebKeyInputs>) =>
+      (await hooks.diff(a.id, a.outs, { ...a.inputs, ...change } as ClientJsonWebKeyInputs)).replaces;
+    expect(await diffOf({ algorithm: "RS384" })).toEqual(["algorithm"]);
+    // An encryption key has no RS256: its alg changes with it.
+    expect(await diffOf({ use: "enc" })).toEqual(["use", "algorithm"]);
+    const asJwk = { ...publicKey.export({ format: "jwk" }), kid: a.outs.kid } as Record<string, string>;
+    expect(await diffOf({ publicKey: asJwk })).toEqual([]);
+  });
+
   it("a fixed kid cannot rotate create-first (Okta keeps each kid once): refused at preview with the fix", async () => {
     const { a } = await appWithKey({ kid: "k1" });
     await expect(previewKey(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(

@@ -160,6 +160,17 @@ describe("update and delete", () => {
     expect(keysOf(emulator, app).map((k) => k.id)).toEqual([b.outs.keyId]);
   });
 
+  it("says how to retire an ACTIVE encryption key, which Okta never deactivates directly", async () => {
+    const app = await privateKeyJwtApp(emulator);
+    const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" });
+    const a = await createKeyAsEngine(keyInputsOf("enc", { appId: app, publicKey: pem.toString(), use: "enc" }));
+    expect(a.outs).toMatchObject({ use: "enc", algorithm: "" });
+    newRun();
+    await expect(hooks.delete(a.id, a.outs)).rejects.toThrow(
+      `deactivating JSON Web Key ${a.outs.keyId} of app ${app}: it is the app's ACTIVE encryption key, which Okta never deactivates directly: activate another encryption key of the app first (Okta then deactivates this one), or keep this key in Okta by deleting the resource with the \`retainOnDelete: true\` option`,
+    );
+  });
+
   it("deletes a key whose state says INACTIVE but that was activated outside Pulumi", async () => {
     const app = await privateKeyJwtApp(emulator);
     await createKeyAsEngine(keyInputsOf("keep", { appId: app, generate: { algorithm: "ES256" } }));
