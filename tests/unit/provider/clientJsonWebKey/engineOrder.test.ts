@@ -126,6 +126,14 @@ describe("rotation across runs", () => {
     newRun();
     const { held } = await upKey(a, { ...a.inputs, kid: "k2", rotationTriggers: { r: "2" } });
     expect(held.outs.kid).toBe("k2");
+    // Or, INACTIVE first, delete-first with the same kid.
+    newRun();
+    const { held: inactive } = await upKey(held, { ...held.inputs, status: "INACTIVE" });
+    newRun();
+    const next = await upKey(inactive, { ...inactive.inputs, rotationTriggers: { r: "3" } });
+    expect(next.diff.deleteBeforeReplace).toBe(true);
+    expect(next.held.outs).toMatchObject({ kid: "k2", status: "INACTIVE" });
+    expect(next.held.outs.keyId).not.toBe(held.outs.keyId);
   });
 
   it("a brought key cannot be rotated into itself: a trigger change without a new publicKey is refused", async () => {
@@ -146,10 +154,28 @@ describe("rotation across runs", () => {
     expect(held.outs.publicJwk.x).toBe(next.x);
   });
 
+  it("an adopted key with generate rotates to a generated key, retiring the adopted one", async () => {
+    const { app, a } = await appWithKey();
+    const own = keysOf(emulator, app).find((k) => k.id !== a.outs.keyId);
+    const adopted = await createKeyAsEngine(
+      keyInputsOf("b", { appId: app, adoptKeyId: own?.id as string, generate: { algorithm: "RS256" } }),
+    );
+    expect(adopted.outs).toMatchObject({ keyId: own?.id, kid: own?.kid });
+    expect(adopted.outs.privateKeyPem).toBeUndefined();
+    newRun();
+    const same = await previewKey(adopted, adopted.inputs);
+    expect(same.changes).toBe(false);
+    newRun();
+    const { held } = await upKey(adopted, { ...adopted.inputs, rotationTriggers: { r: "2" } });
+    expect(held.outs).toMatchObject({ algorithm: "RS256", privateKeyPem: expect.stringContaining("PRIVATE KEY") });
+    expect(ids(app)).toEqual([a.outs.keyId, held.outs.keyId]);
+  });
+
   it("an adopted key with neither publicKey nor generate cannot be rotated: the preview says what to set", async () => {
     const { app, a } = await appWithKey();
+    const own = keysOf(emulator, app).find((k) => k.id !== a.outs.keyId);
     const adopted = await createKeyAsEngine(
-      keyInputsOf("b", { appId: app, adoptKeyId: a.outs.keyId, rotationTriggers: { r: "1" } }),
+      keyInputsOf("b", { appId: app, adoptKeyId: own?.id as string, rotationTriggers: { r: "1" } }),
     );
     newRun();
     await expect(previewKey(adopted, { ...adopted.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
@@ -183,8 +209,9 @@ describe("forced replacement (--replace, taint): check without olds, no diff", (
 
   it("a pending delete left by an interrupted forced replacement never deletes the key the live resource holds", async () => {
     const { app, a } = await appWithKey();
+    const own = keysOf(emulator, app).find((k) => k.id !== a.outs.keyId)?.id as string;
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const adopting = keyInputsOf("b", { appId: app, adoptKeyId: a.outs.keyId });
+    const adopting = keyInputsOf("b", { appId: app, adoptKeyId: own });
     const old = await createKeyAsEngine(adopting);
     newRun();
     // --replace: the replacement takes the same key over, and the run stops before the old one's delete.
@@ -193,7 +220,7 @@ describe("forced replacement (--replace, taint): check without olds, no diff", (
     newRun();
     await upKey(live, live.inputs);
     await hooks.delete(old.id, old.outs);
-    expect(keysOf(emulator, app).find((k) => k.id === a.outs.keyId)?.status).toBe("ACTIVE");
+    expect(keysOf(emulator, app).find((k) => k.id === own)?.status).toBe("ACTIVE");
   });
 });
 
