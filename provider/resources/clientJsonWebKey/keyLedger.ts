@@ -100,15 +100,20 @@ export function keyConflict(
     if (!sameKid && !sameKey) continue;
     if (key.id === ownRetired) return { on: sameKey ? "material" : "kid", reason: againOwn(plan, key, sameKey) };
     const who = holderOf(ledger, key.id);
-    const what = sameKid ? `kid "${plan.kid}"` : `this key material (under kid "${key.kid ?? ""}")`;
+    const what = sameKey ? `this key material (under kid "${key.kid ?? ""}")` : `kid "${plan.kid}"`;
+    // A forced replacement (--replace, a taint) of a brought key looks like this: the engine shows the hooks nothing of
+    // the old resource, whose key is this one.
+    const own =
+      sameKey && !ledger.holders.has(key.id) && !ledger.retiring.has(key.id)
+        ? ". If it is the key this resource holds now (replaced by --replace or a taint), a replacement needs a new " +
+          `key: bring a new publicKey, or keep this one with \`adoptKeyId: "${key.id}"\``
+        : "";
     const reason =
       `${label(plan.urn)} would add a key with ${what}, but app ${appId} holds it already as key ${key.id} ` +
       `(${key.status}, ${who}); Okta keeps each kid and each key once per app. Fix: ` +
-      (sameKid && !sameKey
-        ? "give the new key another kid (or leave kid unset: the key's thumbprint)"
-        : "bring another key") +
-      `, or take ${key.id} over with \`adoptKeyId: "${key.id}"\` (one resource holds a key)`;
-    return { on: sameKid ? "kid" : "material", reason };
+      (sameKey ? "bring another key" : "give the new key another kid (or leave kid unset: the key's thumbprint)") +
+      `, or take ${key.id} over with \`adoptKeyId: "${key.id}"\` (one resource holds a key)${own}`;
+    return { on: sameKey ? "material" : "kid", reason };
   }
   for (const other of ledger.plans.values()) {
     if (other.urn === plan.urn) continue;

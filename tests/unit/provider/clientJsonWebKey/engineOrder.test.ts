@@ -126,13 +126,15 @@ describe("rotation across runs", () => {
     newRun();
     const { held } = await upKey(a, { ...a.inputs, kid: "k2", rotationTriggers: { r: "2" } });
     expect(held.outs.kid).toBe("k2");
-    // Or, INACTIVE first, delete-first with the same kid.
+    // Or in two runs, as the docs say: INACTIVE first, then the rotation with ACTIVE again, delete-first, same kid.
     newRun();
     const { held: inactive } = await upKey(held, { ...held.inputs, status: "INACTIVE" });
     newRun();
-    const next = await upKey(inactive, { ...inactive.inputs, rotationTriggers: { r: "3" } });
+    emulator.clearRequests();
+    const next = await upKey(inactive, { ...inactive.inputs, status: "ACTIVE", rotationTriggers: { r: "3" } });
     expect(next.diff.deleteBeforeReplace).toBe(true);
-    expect(next.held.outs).toMatchObject({ kid: "k2", status: "INACTIVE" });
+    expect(writes()).toEqual([`DELETE …/${held.outs.keyId}`, "POST …"]);
+    expect(next.held.outs).toMatchObject({ kid: "k2", status: "ACTIVE" });
     expect(next.held.outs.keyId).not.toBe(held.outs.keyId);
   });
 
@@ -205,6 +207,23 @@ describe("forced replacement (--replace, taint): check without olds, no diff", (
     expect(printed).toHaveBeenCalledWith(
       expect.stringContaining(`was replaced (by --replace or a taint) while adoptKeyId still names its key`),
     );
+  });
+
+  it("a brought key cannot be force-replaced by itself: the preview says to bring a new key or adopt it", async () => {
+    const app = await privateKeyJwtApp(emulator);
+    await createKeyAsEngine(keyInputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
+    const pem = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" });
+    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, publicKey: pem.toString() }));
+    newRun();
+    emulator.clearRequests();
+    const replacing = forcedReplaceKey(a, a.inputs);
+    await expect(replacing).rejects.toThrow(
+      `publicKey: ClientJsonWebKey "a" would add a key with this key material (under kid "${a.outs.kid}"), but app ${app} holds it already as key ${a.outs.keyId}`,
+    );
+    await expect(replacing).rejects.toThrow(
+      `If it is the key this resource holds now (replaced by --replace or a taint), a replacement needs a new key: bring a new publicKey, or keep this one with \`adoptKeyId: "${a.outs.keyId}"\``,
+    );
+    expect(writes()).toEqual([]);
   });
 
   it("a pending delete left by an interrupted forced replacement never deletes the key the live resource holds", async () => {
