@@ -3,7 +3,7 @@ import { resolveClientJwk } from "../../keys/clientJwk";
 import { checkKeyPairOptions, type KeyPairOptions } from "../../keys/generateKeyPair";
 import type { PublicJwk } from "../../keys/jwk";
 import { oktaIdPattern } from "../../okta/ids";
-import { validateClientSecretInputs } from "../clientSecret/inputValidation";
+import { validateCommonInputs } from "../commonInputs";
 import { isUnknown } from "../fullProvider";
 
 /** Where the resource's key comes from, as its inputs say. */
@@ -28,7 +28,7 @@ export async function readKeyInputs(
 ): Promise<{ source: KeySource; failures: CheckFailure[] }> {
   const { appId, status, rotationTriggers, publicKey, generate, kid, use, algorithm, adoptKeyId } = news;
   // The inputs both kinds share (appId, status, rotationTriggers) are validated by the one implementation.
-  const failures = validateClientSecretInputs({ appId, status, rotationTriggers });
+  const failures = validateCommonInputs({ appId, status, rotationTriggers });
   const fail = (property: string, reason: string) => failures.push({ property, reason });
   if (given(adoptKeyId) && !isUnknown(adoptKeyId)) {
     if (typeof adoptKeyId !== "string" || !oktaIdPattern.test(adoptKeyId)) {

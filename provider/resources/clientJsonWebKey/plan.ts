@@ -1,7 +1,7 @@
 import { jwkThumbprint } from "../../keys/clientJwk";
 import { keyMaterial, type PublicKeyMaterial, sameKeyMaterial } from "../../keys/jwk";
-import { sameTriggers } from "../clientSecret/rotationTriggers";
 import { isUnknown } from "../fullProvider";
+import { sameTriggers } from "../rotationTriggers";
 import type { KeySource } from "./inputValidation";
 import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs, KeyPlan } from "./types";
 

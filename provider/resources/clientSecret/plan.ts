@@ -1,7 +1,7 @@
 import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
+import { sameTriggers } from "../rotationTriggers";
 import type { Plan } from "../runLedger";
-import { sameTriggers } from "./rotationTriggers";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
 
 /** What `diff` decides for a resource that exists: the one place that says replace, update, or nothing. */
