@@ -7,15 +7,22 @@ import { clientJsonWebKeyProvider } from "./resources/clientJsonWebKey/provider"
 import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs } from "./resources/clientJsonWebKey/types";
 import { clientSecretProvider } from "./resources/clientSecret/provider";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./resources/clientSecret/types";
+import { clientSecretVerificationProvider } from "./resources/clientSecretVerification/provider";
+import type {
+  ClientSecretVerificationInputs,
+  ClientSecretVerificationOutputs,
+} from "./resources/clientSecretVerification/types";
 import type { FullResourceProvider } from "./resources/fullProvider";
 
 /** One provider per resource kind, each with all seven hooks (`configure, check, diff, create, read, update, delete`). */
 export const providers: {
   ClientSecret: FullResourceProvider<ClientSecretInputs, ClientSecretOutputs>;
   ClientJsonWebKey: FullResourceProvider<ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs>;
+  ClientSecretVerification: FullResourceProvider<ClientSecretVerificationInputs, ClientSecretVerificationOutputs>;
 } = {
   ClientSecret: clientSecretProvider,
   ClientJsonWebKey: clientJsonWebKeyProvider,
+  ClientSecretVerification: clientSecretVerificationProvider,
 };
 
 export type { OktaApiError } from "./okta/errors";

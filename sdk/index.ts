@@ -26,3 +26,8 @@ export {
   listClientSecrets,
   listClientSecretsOutput,
 } from "./listClientSecrets";
+export {
+  RotatingClientSecret,
+  type RotatingClientSecretArgs,
+  type RotatingSecret,
+} from "./rotatingClientSecret";

@@ -43,3 +43,22 @@ export const clientJsonWebKeyProvider: pulumi.dynamic.ResourceProvider = (() => 
     delete: (i, o) => p().delete(i, o),
   };
 })();
+
+/**
+ * The provider object of `ClientSecretVerification` (a child of `RotatingClientSecret` with `verify: true`): the same
+ * form as {@link clientSecretProvider}, forwarding to `providers.ClientSecretVerification`, and as frozen (its own
+ * golden text).
+ */
+export const clientSecretVerificationProvider: pulumi.dynamic.ResourceProvider = (() => {
+  // biome-ignore lint/suspicious/noExplicitAny: the real provider is loaded by name, in the provider process.
+  const p = (): any => require("pulumi-okta-credentials/provider").providers.ClientSecretVerification;
+  return {
+    configure: (r) => p().configure(r),
+    check: (o, n) => p().check(o, n),
+    diff: (i, o, n) => p().diff(i, o, n),
+    create: (n) => p().create(n),
+    read: (i, o) => p().read(i, o),
+    update: (i, o, n) => p().update(i, o, n),
+    delete: (i, o) => p().delete(i, o),
+  };
+})();

@@ -34,6 +34,8 @@ export interface OktaAppInfo {
   status?: string;
   /** `client_secret_basic`, `client_secret_post`, `client_secret_jwt`, `private_key_jwt` or `none`. */
   tokenEndpointAuthMethod?: string;
+  /** `credentials.oauthClient.client_id`: the app's id unless its creator chose one. */
+  clientId?: string;
 }
 
 /** Options of {@link OktaClient}, for tests and tuning. */
@@ -84,6 +86,7 @@ export class OktaClient {
     if (typeof oauthClient.token_endpoint_auth_method === "string") {
       app.tokenEndpointAuthMethod = oauthClient.token_endpoint_auth_method;
     }
+    if (typeof oauthClient.client_id === "string") app.clientId = oauthClient.client_id;
     return app;
   }
 

@@ -73,7 +73,9 @@ export async function requestClientCredentialsToken(
   client: TokenClientAuthentication,
   fetchFn?: typeof fetch,
 ): Promise<ClientCredentialsToken> {
-  const form: Record<string, string> = { grant_type: "client_credentials", scope: scopes.join(" ") };
+  const form: Record<string, string> = { grant_type: "client_credentials" };
+  // No scope at all is a request of its own (checking that a secret authenticates): send no empty parameter.
+  if (scopes.length > 0) form.scope = scopes.join(" ");
   let authorizer: Authorizer | undefined;
   let redact: string[];
   if (client.kind === "assertion") {

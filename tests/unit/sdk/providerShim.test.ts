@@ -24,6 +24,11 @@ const kinds = [
     shim: "clientJsonWebKeyProvider",
     goldenFile: join(__dirname, "clientJsonWebKey.provider.golden.txt"),
   },
+  {
+    kind: "ClientSecretVerification",
+    shim: "clientSecretVerificationProvider",
+    goldenFile: join(__dirname, "clientSecretVerification.provider.golden.txt"),
+  },
 ];
 
 async function serializeFrom(cwd: string, shim: string): Promise<string> {

@@ -1,0 +1,40 @@
+import * as pulumi from "@pulumi/pulumi";
+import { clientSecretVerificationProvider } from "./providerShim";
+
+const typeToken = "pulumi-nodejs:dynamic/okta:ClientSecretVerification";
+
+/** The arguments of a {@link ClientSecretVerification}: which secret, identified without its value. */
+interface ClientSecretVerificationArgs {
+  appId: pulumi.Input<string>;
+  secretId: pulumi.Input<string>;
+  /** The secret's `secretHash` output: the value Okta holds under `secretId` must be that one. */
+  secretHash: pulumi.Input<string>;
+  /** Why the check is made; a change checks again (e.g. the generation, and the previous secret's status). */
+  checkedFor: pulumi.Input<string>;
+}
+
+/**
+ * Proof that a client secret authenticates at the org's token endpoint, made when `pulumi up` creates or updates this
+ * resource; a refusal fails the `up`, so whatever depends on it does not run. Its state holds no secret value, only
+ * Okta's `secret_hash`. `RotatingClientSecret` makes one with `verify: true`.
+ */
+export class ClientSecretVerification extends pulumi.dynamic.Resource {
+  /** When the token endpoint last accepted the secret (ISO 8601). */
+  declare public readonly verifiedAt: pulumi.Output<string>;
+  /** What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
+  declare public readonly answer: pulumi.Output<string>;
+
+  constructor(name: string, args: ClientSecretVerificationArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      resourceUrn: pulumi.createUrn(name, typeToken, opts?.parent),
+      appId: args.appId,
+      secretId: args.secretId,
+      secretHash: args.secretHash,
+      checkedFor: args.checkedFor,
+      verifiedAt: undefined,
+      answer: undefined,
+      tokenEndpoint: undefined,
+    };
+    super(clientSecretVerificationProvider, name, props, opts, "okta", "ClientSecretVerification");
+  }
+}

@@ -1,0 +1,46 @@
+import { parse } from "tinyduration";
+
+// Accepted units have one length everywhere: a month or a year does not, so a schedule counted in them would need a
+// calendar and a time zone; the schedule is counted in UTC milliseconds instead.
+const msPerUnit = { weeks: 604_800_000, days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 } as const;
+
+/**
+ * The length in milliseconds of an ISO 8601 duration of fixed-length units (`P90D`, `P2W`, `PT12H`, `P1DT6H`), parsed
+ * by `tinyduration`. Throws an error that starts with `field` and says the fix: months, years, negative and zero
+ * durations are refused, and so is shorthand such as `90d`, with the ISO form to write instead.
+ */
+export function parseFixedDuration(field: string, text: unknown): number {
+  if (typeof text !== "string" || text.trim() === "") {
+    throw new Error(`${field} is required: an ISO 8601 duration such as "P90D" (90 days) or "PT12H" (12 hours)`);
+  }
+  let duration: ReturnType<typeof parse>;
+  try {
+    duration = parse(text.trim());
+  } catch {
+    throw new Error(`${field} ${JSON.stringify(text)} is not an ISO 8601 duration: ${suggestion(text)}`);
+  }
+  if (duration.years || duration.months) {
+    throw new Error(
+      `${field} ${JSON.stringify(text)} counts in ${duration.years ? "years" : "months"}, which have no fixed length: ` +
+        'write it in weeks, days or hours, e.g. "P90D" for about three months or "P365D" for a year',
+    );
+  }
+  if (duration.negative) throw new Error(`${field} ${JSON.stringify(text)} is negative: durations count forward`);
+  const ms = Object.entries(msPerUnit).reduce(
+    (sum, [unit, length]) => sum + (duration[unit as keyof typeof msPerUnit] ?? 0) * length,
+    0,
+  );
+  if (!(ms >= 1_000)) throw new Error(`${field} ${JSON.stringify(text)} is shorter than a second: give a longer one`);
+  return Math.round(ms);
+}
+
+function suggestion(text: string): string {
+  // Only to word the fix: the shorthand is not accepted.
+  const short = /^\s*(\d+)\s*(w|d|h|m|s)\s*$/i.exec(text);
+  if (short) {
+    const [, count, unit] = short as unknown as [string, string, string];
+    const iso = { w: `P${count}W`, d: `P${count}D`, h: `PT${count}H`, m: `PT${count}M`, s: `PT${count}S` };
+    return `write "${iso[unit.toLowerCase() as keyof typeof iso]}" (ISO 8601: P, then days; T before hours, minutes and seconds)`;
+  }
+  return 'write it like "P90D" (90 days), "P2W" (2 weeks), "PT12H" (12 hours) or "P1DT12H" (a day and a half)';
+}
