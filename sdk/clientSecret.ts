@@ -66,7 +66,7 @@ export class ClientSecret extends pulumi.dynamic.Resource {
   constructor(name: string, args: ClientSecretArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       // The dynamic-provider plugin gives the hooks no URN: this input tells them which resource they serve.
-      resourceUrn: pulumi.createUrn(name, typeToken, opts?.parent),
+      resourceUrn: ownUrn(name, typeToken, opts?.parent),
       appId: args.appId,
       clientSecret: args.clientSecret === undefined ? undefined : pulumi.secret(args.clientSecret),
       status: args.status,
@@ -87,4 +87,15 @@ export class ClientSecret extends pulumi.dynamic.Resource {
       "ClientSecret",
     );
   }
+}
+
+/**
+ * The URN of the resource `name` of `type` under `parent`, as an input of that same resource. `createUrn`'s output
+ * carries the parent as a dependency, and Pulumi expands a dependency on a component into one on each of its children:
+ * two siblings, each waiting for the other's registration, would never register (seen with two ClientSecrets in one
+ * component). The value is what matters here, not the dependency: it is handed on without it.
+ */
+export function ownUrn(name: string, type: string, parent: pulumi.Resource | undefined): pulumi.Output<string> {
+  const urn = pulumi.createUrn(name, type, parent);
+  return pulumi.output(new Promise<string>((resolve) => urn.apply(resolve)));
 }

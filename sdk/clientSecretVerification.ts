@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ownUrn } from "./clientSecret";
 import { clientSecretVerificationProvider } from "./providerShim";
 
 const typeToken = "pulumi-nodejs:dynamic/okta:ClientSecretVerification";
@@ -26,7 +27,7 @@ export class ClientSecretVerification extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ClientSecretVerificationArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
-      resourceUrn: pulumi.createUrn(name, typeToken, opts?.parent),
+      resourceUrn: ownUrn(name, typeToken, opts?.parent),
       appId: args.appId,
       secretId: args.secretId,
       secretHash: args.secretHash,

@@ -63,6 +63,24 @@ describe("ClientSecret (program side)", () => {
     expect(childUrn).toContain("test:index:Slots$pulumi-nodejs:dynamic/okta:ClientSecret::rotating-slot0");
   });
 
+  it("registers two ClientSecrets under one component (resourceUrn carries no dependency on the parent)", async () => {
+    // Pulumi expands a dependency on a component into its children: with the parent's URN as a dependency of the
+    // resourceUrn input, each sibling waited for the other and neither registered.
+    class Pair extends pulumi.ComponentResource {
+      readonly a: ClientSecret;
+      readonly b: ClientSecret;
+      constructor(name: string) {
+        super("test:index:Pair", name);
+        this.a = new ClientSecret(`${name}-a`, { appId: "0oa1abcdefghijklmnop" }, { parent: this });
+        this.b = new ClientSecret(`${name}-b`, { appId: "0oa1abcdefghijklmnop" }, { parent: this });
+      }
+    }
+    const pair = new Pair("pair");
+    const inTime = new Promise((_, reject) => setTimeout(() => reject(new Error("siblings never registered")), 5_000));
+    await Promise.race([resolve(pulumi.all([pair.a.secretId, pair.b.secretId])), inTime]);
+    expect(registered.find((x) => x.name === "pair-b")?.inputs.resourceUrn).toBe(await resolve(pair.b.urn));
+  });
+
   it("keeps a bring-your-own secret a Pulumi secret on the way in", async () => {
     const seen = capture();
     new ClientSecret(
