@@ -65,8 +65,11 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
   constructor(name: string, args: RotatingClientSecretArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType, name, {}, opts);
     const schedule = scheduleOf(name, args);
-    pulumi.log.info(scheduleReason(schedule), this);
-    const adopted = args.adoptExisting === true ? this.adoptionTarget(args.appId) : undefined;
+    // Logged on the stack, not on this component: `pulumi preview --diff` shows only the diagnostics of resources that
+    // change, and the component itself never does.
+    const say = (line: string) => pulumi.log.info(`RotatingClientSecret "${name}": ${line}`);
+    say(scheduleReason(schedule));
+    const adopted = args.adoptExisting === true ? adoptionTarget(args.appId, say) : undefined;
     const verifyCurrent = (current: ClientSecret) =>
       new ClientSecretVerification(
         `${name}-verify`,
@@ -109,21 +112,19 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
       previousRetiresAt: this.previousRetiresAt,
     });
   }
+}
 
-  /** The app's only secret, when it holds exactly one as the program runs (a new app); else nothing to adopt. */
-  private adoptionTarget(appId: pulumi.Input<string>): pulumi.Output<string | undefined> {
-    return listClientSecretsOutput({ appId }).apply(({ secrets }) => {
-      const [only] = secrets;
-      if (secrets.length === 1 && only) {
-        pulumi.log.info(`adoptExisting: the previous slot takes over ${only.secretId}, the app's only secret`, this);
-        return only.secretId;
-      }
-      if (secrets.length === 0) {
-        pulumi.log.info("adoptExisting: the app holds no secret to take over; the previous slot creates one", this);
-      }
-      return undefined;
-    });
-  }
+/** The app's only secret, when it holds exactly one as the program runs (a new app); else nothing to adopt. */
+function adoptionTarget(appId: pulumi.Input<string>, say: (line: string) => void): pulumi.Output<string | undefined> {
+  return listClientSecretsOutput({ appId }).apply(({ secrets }) => {
+    const [only] = secrets;
+    if (secrets.length === 1 && only) {
+      say(`adoptExisting: the previous slot takes over ${only.secretId}, the app's only secret`);
+      return only.secretId;
+    }
+    if (secrets.length === 0) say("adoptExisting: the app holds no secret to take over; the previous slot creates one");
+    return undefined;
+  });
 }
 
 function scheduleOf(name: string, args: RotatingClientSecretArgs): TwoSlotSchedule {

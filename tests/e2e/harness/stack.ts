@@ -26,8 +26,9 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
   const passphrase = randomBytes(24).toString("base64url");
   const secrets = [passphrase, ...Object.values(options.secretConfig ?? {})];
   const env = { ...isolatedEnv(bin, dirs, passphrase), ...options.env };
+  // `opts.env` adds to the stack's environment (e.g. OKTA_CREDENTIALS_NOW for one command), never replaces it.
   const run = (args: string[], opts: Partial<RunOptions> = {}) =>
-    runPulumi(args, { cwd: dirs.program, env, redact: secrets, ...opts });
+    runPulumi(args, { cwd: dirs.program, redact: secrets, ...opts, env: { ...env, ...opts.env } });
   let emulator: OktaEmulator | undefined;
   try {
     emulator = await startOktaEmulator({ port: 0, rateLimit: "off", ...options.emulatorOptions });
@@ -86,7 +87,7 @@ function makeStack(
   async function lifecycleRun(command: string, opts: LifecycleOptions = {}): Promise<StackRun> {
     const startedAt = Date.now();
     const args = [command, ...lifecycle, ...(opts.skipPreview ? ["--skip-preview"] : []), ...(opts.args ?? [])];
-    const { stdout, stderr } = await run(args, { expectFailure: opts.expectFailure ?? false });
+    const { stdout, stderr } = await run(args, { expectFailure: opts.expectFailure ?? false, env: opts.env ?? {} });
     return { stdout, stderr, counts: await historyCounts(startedAt) };
   }
 
@@ -106,6 +107,7 @@ function makeStack(
       const args = ["preview", "--non-interactive", "--stack", stackName, "--save-plan", planFile];
       const { stdout, stderr } = await run(opts.diff ? [...args, "--diff"] : args, {
         expectFailure: opts.expectFailure ?? false,
+        env: opts.env ?? {},
       });
       const plan = await readFile(planFile, "utf8").catch(() => undefined);
       await rm(planFile, { force: true });

@@ -39,7 +39,7 @@ export interface E2EStack {
   useProgram(folder: string): Promise<void>;
   setConfig(key: string, value: string, opts?: { secret?: boolean }): Promise<void>;
   /** `pulumi preview` (with `diff`: `--diff`, whose text is then in `stdout`); counts are the planned operations. */
-  preview(opts?: { diff?: boolean; expectFailure?: boolean }): Promise<StackRun>;
+  preview(opts?: { diff?: boolean; expectFailure?: boolean; env?: Record<string, string> }): Promise<StackRun>;
   /** `pulumi up --yes`, with its preview first (as users run it) unless `skipPreview`. */
   up(opts?: LifecycleOptions): Promise<StackRun>;
   refresh(opts?: LifecycleOptions): Promise<StackRun>;
@@ -63,6 +63,8 @@ export interface LifecycleOptions {
   skipPreview?: boolean;
   /** More arguments, e.g. `["--replace", urn]`. */
   args?: string[];
+  /** More environment for this command only, e.g. `{ OKTA_CREDENTIALS_NOW: "2030-02-01" }`. */
+  env?: Record<string, string>;
 }
 
 /** Options of {@link createStack}. */

@@ -133,6 +133,21 @@ describe("RotatingClientSecret across generations (program side)", () => {
     }
   });
 
+  it("a missed retirement window: the slot still holds an ACTIVE secret, and a run at the retirement time mends it", async () => {
+    const slot0 = async (label: string, now: string) => asOutputs((await run(label, { now })).slots[0]);
+    const lastUp = await slot0("missed1", "2026-01-02T00:00:00Z"); // g1, before the previous retired
+    // No up between 2026-01-08 and 2026-04-01: generation 2's slot still holds an ACTIVE secret, so ClientSecret's diff
+    // would create first, which needs a third slot (the preview stops at Okta's two-secret limit).
+    const skipped = decideForExisting("urn:slot0", lastUp, await slot0("missed2", "2026-04-02T00:00:00Z"));
+    expect(skipped.plan).toMatchObject({ kind: "replace", order: "create-first" });
+    // The fix: one up with the time set inside the missed window (OKTA_CREDENTIALS_NOW), then the normal one.
+    const mended = await slot0("missed3", "2026-01-08T00:00:00Z");
+    const retire = decideForExisting("urn:slot0", lastUp, mended);
+    expect(retire).toMatchObject({ replaces: [], statusChanges: true });
+    const rotate = decideForExisting("urn:slot0", mended, await slot0("missed4", "2026-04-02T00:00:00Z"));
+    expect(rotate.plan).toMatchObject({ kind: "replace", order: "delete-first" });
+  });
+
   it("registers the current slot first and makes the previous one wait for it (and for the verification)", async () => {
     const plain = await run("order", { now: "2026-04-20T00:00:00Z" });
     const [slot0, slot1] = plain.slots;
@@ -175,7 +190,8 @@ describe("RotatingClientSecret across generations (program side)", () => {
   it("says in the preview why the slots are what they are", async () => {
     const { logged } = await run("why", { now: "2026-11-25T00:00:00Z" });
     expect(logged).toEqual([
-      "generation 4 began 2026-09-28; previous retired 2026-10-05; next rotation 2026-12-27 (time 2026-11-25 from input now)",
+      'RotatingClientSecret "why": generation 4 began 2026-09-28; previous retired 2026-10-05; next rotation ' +
+        "2026-12-27 (time 2026-11-25 from input now)",
     ]);
   });
 
@@ -185,7 +201,9 @@ describe("RotatingClientSecret across generations (program side)", () => {
     const one = await run("adopt1", { appId: app.id, now: "2026-04-02T00:00:00Z", adoptExisting: true });
     expect(await resolve(pulumi.output(one.slots[1].props.adoptSecretId))).toBe(only?.id);
     expect(one.slots[0].props.adoptSecretId).toBeUndefined();
-    expect(one.logged).toContain(`adoptExisting: the previous slot takes over ${only?.id}, the app's only secret`);
+    expect(one.logged).toContain(
+      `RotatingClientSecret "adopt1": adoptExisting: the previous slot takes over ${only?.id}, the app's only secret`,
+    );
 
     await fetch(`${okta.url}/api/v1/apps/${app.id}/credentials/secrets`, {
       method: "POST",
@@ -200,7 +218,9 @@ describe("RotatingClientSecret across generations (program side)", () => {
     } as never);
     const zero = await run("adopt0", { appId: none.id, now: "2026-04-02T00:00:00Z", adoptExisting: true });
     expect(await resolve(pulumi.output(zero.slots[1].props.adoptSecretId))).toBeUndefined();
-    expect(zero.logged).toContain("adoptExisting: the app holds no secret to take over; the previous slot creates one");
+    expect(zero.logged).toContain(
+      'RotatingClientSecret "adopt0": adoptExisting: the app holds no secret to take over; the previous slot creates one',
+    );
   });
 
   it("refuses bad schedule arguments with the component's name, the argument and the fix", () => {
