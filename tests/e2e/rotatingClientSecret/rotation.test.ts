@@ -75,7 +75,8 @@ describe("RotatingClientSecret end to end: four generations with the time overri
   it("a second up in the same window changes nothing and asks Okta nothing but the program's list", async () => {
     const run = await upAt("2030-01-05T00:00:00Z");
     expect(run.counts).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
-    expect(secretMutations(stack.emulator)).toEqual([]);
+    // The program runs twice (the preview, then the update), and lists the app's secrets each time for adoptExisting.
+    expect(stack.emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${base()}`, `GET ${base()}`]);
   });
 
   it("after retireAfter: the previous secret is deactivated in place (an update), the current one kept", async () => {
@@ -84,6 +85,15 @@ describe("RotatingClientSecret end to end: four generations with the time overri
     expect(run.counts).toMatchObject({ update: 1, replace: 0, create: 0, delete: 0 });
     expect(secretMutations(stack.emulator)).toEqual([`POST ${base()}/${initial}/lifecycle/deactivate 200`]);
     expect(await outputs()).toMatchObject({ previousStatus: "INACTIVE", currentSecretId });
+  });
+
+  it("the time set back inside the window reactivates the previous secret (Okta's guide: change it back to Active)", async () => {
+    const back = await upAt("2030-01-07T00:00:00Z");
+    expect(back.counts).toMatchObject({ update: 1, replace: 0 });
+    expect(secretMutations(stack.emulator)).toEqual([`POST ${base()}/${initial}/lifecycle/activate 200`]);
+    const forward = await upAt("2030-01-09T00:00:00Z");
+    expect(forward.counts).toMatchObject({ update: 1, replace: 0 });
+    expect(secrets().find((s) => s.id === initial)?.status).toBe("INACTIVE");
   });
 
   it.each([
@@ -100,6 +110,7 @@ describe("RotatingClientSecret end to end: four generations with the time overri
       expect(preview.stdout).toContain("+-pulumi-nodejs:dynamic/okta:ClientSecret: (replace)");
       expect(preview.stdout).toContain(`${slotType}::${slot}]`);
       expect(preview.stdout).toMatch(/~ status\s*: "INACTIVE" => "ACTIVE"/);
+      expect(preview.stdout).toContain(`~ generation: "${g - 2}" => "${g}"`);
       expect(preview.counts).toMatchObject({ replace: 1, update: 0, create: 0, delete: 0 });
 
       const run = await upAt(now);
