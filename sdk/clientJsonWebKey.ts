@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { ownUrn } from "./ownUrn";
 import { clientJsonWebKeyProvider } from "./providerShim";
 
 /** The type token Pulumi gives this dynamic resource: `pulumi-nodejs:dynamic/<module>:<type>`. */
@@ -106,7 +107,7 @@ export class ClientJsonWebKey extends pulumi.dynamic.Resource {
   constructor(name: string, args: ClientJsonWebKeyArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
       // The dynamic-provider plugin gives the hooks no URN: this input tells them which resource they serve.
-      resourceUrn: pulumi.createUrn(name, typeToken, opts?.parent),
+      resourceUrn: ownUrn(name, typeToken, opts?.parent),
       appId: args.appId,
       publicKey: args.publicKey,
       generate: args.generate,

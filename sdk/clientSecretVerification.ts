@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ownUrn } from "./clientSecret";
+import { ownUrn } from "./ownUrn";
 import { clientSecretVerificationProvider } from "./providerShim";
 
 const typeToken = "pulumi-nodejs:dynamic/okta:ClientSecretVerification";

@@ -43,6 +43,30 @@ function capture() {
 }
 
 describe("ClientJsonWebKey (program side)", () => {
+  it("registers two ClientJsonWebKeys under one component (resourceUrn carries no dependency on the parent)", async () => {
+    class Pair extends pulumi.ComponentResource {
+      readonly a: ClientJsonWebKey;
+      readonly b: ClientJsonWebKey;
+      constructor(name: string) {
+        super("test:index:KeyPair", name);
+        this.a = new ClientJsonWebKey(
+          `${name}-a`,
+          { appId: "0oa1abcdefghijklmnop", generate: { algorithm: "ES256" } },
+          { parent: this },
+        );
+        this.b = new ClientJsonWebKey(
+          `${name}-b`,
+          { appId: "0oa1abcdefghijklmnop", generate: { algorithm: "ES256" } },
+          { parent: this },
+        );
+      }
+    }
+    const pair = new Pair("keys");
+    const inTime = new Promise((_, reject) => setTimeout(() => reject(new Error("siblings never registered")), 5_000));
+    await Promise.race([resolve(pulumi.all([pair.a.keyId, pair.b.keyId])), inTime]);
+    expect(registered.find((x) => x.name === "keys-b")?.inputs.resourceUrn).toBe(await resolve(pair.b.urn));
+  });
+
   it("registers the okta:ClientJsonWebKey type with the given inputs, its URN and the provider shim", async () => {
     const key = new ClientJsonWebKey("signing", {
       appId: "0oa1abcdefghijklmnop",
