@@ -6,8 +6,8 @@ const msPerUnit = { weeks: 604_800_000, days: 86_400_000, hours: 3_600_000, minu
 
 /**
  * The length in milliseconds of an ISO 8601 duration of fixed-length units (`P90D`, `P2W`, `PT12H`, `P1DT6H`), parsed
- * by `tinyduration`. Throws an error that starts with `field` and says the fix: months, years, negative and zero
- * durations are refused, and so is shorthand such as `90d`, with the ISO form to write instead.
+ * by `tinyduration`, or of the shorthand `90d`, `2w`, `12h`. Throws an error that starts with `field` and says the
+ * fix: months, years, negative and zero durations are refused, and so is ambiguous shorthand such as `3m`.
  */
 export function parseFixedDuration(field: string, text: unknown): number {
   if (typeof text !== "string" || text.trim() === "") {
@@ -15,7 +15,7 @@ export function parseFixedDuration(field: string, text: unknown): number {
   }
   let duration: ReturnType<typeof parse>;
   try {
-    duration = parse(text.trim());
+    duration = parse(isoOf(text.trim()));
   } catch {
     throw new Error(`${field} ${JSON.stringify(text)} is not an ISO 8601 duration: ${suggestion(text)}`);
   }
@@ -34,8 +34,20 @@ export function parseFixedDuration(field: string, text: unknown): number {
   return Math.round(ms);
 }
 
+/**
+ * The shorthand the issue's examples use (`90d`, `7d`, `2w`, `12h`) in ISO 8601, for tinyduration to parse: weeks,
+ * days and hours only, whose letters no reader takes for another unit (`m` is minutes to some and months to others,
+ * so `3m` is refused with the ISO text to write).
+ */
+function isoOf(text: string): string {
+  const short = /^(\d+)(w|d|h)$/i.exec(text);
+  if (!short) return text;
+  const [, count, unit] = short as unknown as [string, string, string];
+  return unit.toLowerCase() === "h" ? `PT${count}H` : `P${count}${unit.toUpperCase()}`;
+}
+
 function suggestion(text: string): string {
-  // Only to word the fix: the shorthand is not accepted.
+  // Only to word the fix.
   const short = /^\s*(\d+)\s*(w|d|h|m|s)\s*$/i.exec(text);
   if (short) {
     const [, count, unit] = short as unknown as [string, string, string];

@@ -15,14 +15,18 @@ describe("durations (ISO 8601, fixed-length units, parsed by tinyduration)", () 
     ["P1DT12H", 1.5 * day],
     ["PT90M", 5_400_000],
     ["P1.5D", 1.5 * day],
+    ["90d", 90 * day],
+    ["7d", 7 * day],
+    ["2w", 14 * day],
+    ["12h", 12 * 3_600_000],
   ])("%s is %d ms", (text, ms) => {
     expect(parseFixedDuration("rotateEvery", text)).toBe(ms);
   });
 
   it.each([
-    ["90d", 'rotateEvery "90d" is not an ISO 8601 duration: write "P90D"'],
-    ["12h", 'write "PT12H"'],
-    ["3m", 'write "PT3M"'],
+    ["3m", 'rotateEvery "3m" is not an ISO 8601 duration: write "PT3M"'],
+    ["30s", 'write "PT30S"'],
+    ["90 d", 'write "P90D"'],
     ["ninety days", 'write it like "P90D"'],
     ["P3M", "counts in months, which have no fixed length"],
     ["P1Y", "counts in years"],
