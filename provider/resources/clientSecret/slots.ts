@@ -41,8 +41,9 @@ export async function roomProblem(appId: string, ledger: AppLedger<OktaClientSec
   const unheld = found.filter((s) => !ledger.holders.has(s.id) && !ledger.retiring.has(s.id));
   if (unheld.length > 0) {
     fixes.push(
-      `free a slot first: retire a secret no resource needs (${unheld.map((s) => s.id).join(" or ")}: deactivate, ` +
-        "then delete it, in the Admin Console or with the API)",
+      `free a slot first: if a secret is not needed, retire it (deactivate, then delete it, in the Admin Console or ` +
+        `with the API; ${unheld.map((s) => s.id).join(" and ")} ${unheld.length === 1 ? "is" : "are"} held by no ` +
+        "ClientSecret this run has seen so far)",
     );
   }
   if (adding.some((p) => p.kind === "create")) {
