@@ -4,16 +4,19 @@ import { type SignClientAssertionArgs, signClientAssertion } from "./clientAsser
 
 /** The arguments of {@link requestClientCredentialsToken}: where, which scopes, and one way to authenticate. */
 export interface RequestClientCredentialsTokenArgs {
+  /** The app's client id (for an Okta app, its `0oa…` id unless its creator chose another). */
   clientId: string;
   /** E.g. `["okta.apps.read"]` at the org authorization server. */
   scopes: string[];
   /** The token endpoint; or `orgUrl` for `{orgUrl}/oauth2/v1/token`. */
   tokenUrl?: string;
+  /** The org's URL (`https://dev-123456.okta.com`): its own authorization server's token endpoint. */
   orgUrl?: string;
   /** Sign a fresh assertion with this private key (PEM or private JWK), as {@link signClientAssertion} does. */
   privateKey?: string | Record<string, unknown>;
-  /** With `privateKey`: the header `kid` and the algorithm. */
+  /** With `privateKey`: the header `kid` (default: the JWK's own). */
   kid?: string;
+  /** With `privateKey`: the JWS algorithm (default: the JWK's own `alg`, else RS256 or the curve's ES256/384/512). */
   algorithm?: string;
   /** Or an assertion signed already (used once). */
   clientAssertion?: string;

@@ -13,7 +13,9 @@ export type GeneratedKeyAlgorithm = "RS256" | "RS384" | "RS512" | "ES256" | "ES3
 
 /** A key pair the provider makes: RSA for RS256/384/512 (`rsaBits` 2048, 3072 or 4096; default 2048), else EC. */
 export interface GenerateKeyPairArgs {
+  /** The JWS algorithm the client will sign with; it decides the key type (RSA or the EC curve). */
   algorithm: pulumi.Input<GeneratedKeyAlgorithm>;
+  /** The RSA modulus size for RS256/384/512: 2048 (default), 3072 or 4096. */
   rsaBits?: pulumi.Input<number>;
 }
 

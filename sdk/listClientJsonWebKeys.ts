@@ -13,6 +13,7 @@ export interface ClientJsonWebKeySummary {
   keyId: string;
   /** The key's `kid`; empty for a key added without one. */
   kid: string;
+  /** Only ACTIVE keys verify a client's assertions. */
   status: "ACTIVE" | "INACTIVE";
   /** `sig` or `enc`, as Okta reports it (empty when it reports none). */
   use: string;
@@ -20,12 +21,15 @@ export interface ClientJsonWebKeySummary {
   algorithm: string;
   /** The public JWK as Okta holds it (`kty` and `n`, `e` or `crv`, `x`, `y`, with `kid`, `use`, `alg`). */
   publicJwk: Record<string, string>;
+  /** When Okta added the key (ISO 8601). */
   created: string;
+  /** When Okta last changed the key, e.g. its status (ISO 8601). */
   lastUpdated: string;
 }
 
 /** What {@link listClientJsonWebKeys} answers. */
 export interface ListClientJsonWebKeysResult {
+  /** The app asked about. */
   appId: string;
   /** At most 50 (Okta's limit), in Okta's order. */
   keys: ClientJsonWebKeySummary[];

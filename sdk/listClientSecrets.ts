@@ -10,16 +10,21 @@ export interface ListClientSecretsArgs {
 
 /** One secret of an app, without its value: compare values through `secretHash`. */
 export interface ClientSecretSummary {
+  /** Okta's id of the secret (`ocs…`). */
   secretId: string;
+  /** Only ACTIVE secrets authenticate the app's clients. */
   status: ClientSecretStatus;
   /** Okta's `secret_hash` (first 16 bytes of SHA-256 of the secret, base64url). */
   secretHash: string;
+  /** When Okta created the secret (ISO 8601). */
   created: string;
+  /** When Okta last changed the secret, e.g. its status (ISO 8601). */
   lastUpdated: string;
 }
 
 /** What {@link listClientSecrets} answers. */
 export interface ListClientSecretsResult {
+  /** The app asked about. */
   appId: string;
   /** At most two (Okta's limit), oldest first as Okta lists them. */
   secrets: ClientSecretSummary[];

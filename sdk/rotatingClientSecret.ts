@@ -26,10 +26,13 @@ export interface RotatingClientSecretArgs extends ScheduleArgs {
 
 /** One generation's secret, as a {@link RotatingClientSecret} hands it out. */
 export interface RotatingSecret {
+  /** Okta's id of the secret (`ocs…`). */
   secretId: pulumi.Output<string>;
   /** The secret itself; always a Pulumi secret. */
   clientSecret: pulumi.Output<string>;
+  /** ACTIVE, or INACTIVE once retired. */
   status: pulumi.Output<ClientSecretStatus>;
+  /** When Okta created the secret (ISO 8601). */
   created: pulumi.Output<string>;
 }
 

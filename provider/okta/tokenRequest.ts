@@ -14,8 +14,11 @@ type TokenClientAuthentication =
 export interface ClientCredentialsToken {
   /** A bearer credential: never log it. */
   accessToken: string;
+  /** `Bearer`, or `DPoP` for a token bound to a proof key. */
   tokenType: string;
+  /** Seconds the token is valid for, from when it was issued. */
   expiresIn: number;
+  /** The scopes granted, space-separated: what the token may be used for. */
   scope: string;
 }
 

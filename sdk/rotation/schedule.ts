@@ -13,9 +13,9 @@ export interface ScheduleArgs {
   rotateEvery: string;
   /** ISO 8601 duration, shorter than `rotateEvery`: how long the previous generation stays ACTIVE once the next began. */
   retireAfter: string;
-  /** ISO 8601 date the schedule counts from: generation 1 begins then. Default {@link defaultAnchor}. */
+  /** ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves. */
   anchor?: string;
-  /** Overrides the current time (ISO 8601), before {@link nowVariable} and the clock: for tests and dry runs. */
+  /** Overrides the current time (ISO 8601), before `OKTA_CREDENTIALS_NOW` and the clock: for tests and dry runs. */
   now?: string;
 }
 
