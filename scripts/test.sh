@@ -16,7 +16,7 @@ step() { # $1 title, rest: command
 step "build (dist/)" npm run --silent build
 step "lint (biome, knip)" npm run --silent lint
 step "typecheck" npm run --silent typecheck
-step "API reference (TypeDoc into dist/api/, warnings are errors)" npm run --silent docs:api
+step "API reference (TypeDoc into api-reference/, warnings are errors)" npm run --silent docs:api
 # Each vitest run also writes a JSON report, so the last line can total both runs.
 reports="$(mktemp -d)"
 trap 'rm -rf "$reports"' EXIT
