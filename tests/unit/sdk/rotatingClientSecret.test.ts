@@ -224,8 +224,8 @@ describe("RotatingClientSecret across generations (program side)", () => {
   });
 
   it("refuses bad schedule arguments with the component's name, the argument and the fix", () => {
-    expect(() => new RotatingClientSecret("bad", { ...schedule, rotateEvery: "90d" })).toThrow(
-      'RotatingClientSecret "bad": rotateEvery "90d" is not an ISO 8601 duration: write "P90D"',
+    expect(() => new RotatingClientSecret("bad", { ...schedule, rotateEvery: "3m" })).toThrow(
+      'RotatingClientSecret "bad": rotateEvery "3m" is not an ISO 8601 duration: write "PT3M"',
     );
     expect(() => new RotatingClientSecret("late", { ...schedule, now: "2025-06-01" })).toThrow(
       'RotatingClientSecret "late": anchor 2026-01-01 is after the current time',
