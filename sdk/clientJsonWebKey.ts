@@ -59,6 +59,13 @@ export interface ClientJsonWebKeyArgs {
    * `retainOnDelete` to keep it).
    */
   adoptKeyId?: pulumi.Input<string>;
+  /**
+   * Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
+   * A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
+   * it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
+   * the new key first as usual. Default false; never forces a replacement or an update.
+   */
+  heldRetired?: pulumi.Input<boolean>;
 }
 
 /**
@@ -119,6 +126,7 @@ export class ClientJsonWebKey extends pulumi.dynamic.Resource {
       status: args.status,
       rotationTriggers: args.rotationTriggers,
       adoptKeyId: args.adoptKeyId,
+      heldRetired: args.heldRetired,
       keyId: undefined,
       publicJwk: undefined,
       created: undefined,

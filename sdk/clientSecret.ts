@@ -31,6 +31,13 @@ export interface ClientSecretArgs {
    * The adopted secret is deleted with the resource (use `retainOnDelete` to keep it).
    */
   adoptSecretId?: pulumi.Input<string>;
+  /**
+   * Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
+   * A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
+   * secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
+   * Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
+   */
+  heldRetired?: pulumi.Input<boolean>;
 }
 
 /**
@@ -73,6 +80,7 @@ export class ClientSecret extends pulumi.dynamic.Resource {
       status: args.status,
       rotationTriggers: args.rotationTriggers,
       adoptSecretId: args.adoptSecretId,
+      heldRetired: args.heldRetired,
       secretId: undefined,
       secretHash: undefined,
       created: undefined,

@@ -3,13 +3,13 @@ import { oktaIdPattern } from "../okta/ids";
 import { isUnknown } from "./fullProvider";
 
 /**
- * Validates the inputs every credential resource has (`appId`, `status`, `rotationTriggers`) without any request:
+ * Validates the inputs every credential resource has (`appId`, `status`, `rotationTriggers`, `heldRetired`) without any request:
  * each failure names the property and the fix. Values unknown at preview pass.
  */
 export function validateCommonInputs(news: Record<string, unknown>): CheckFailure[] {
   const failures: CheckFailure[] = [];
   const fail = (property: string, reason: string) => failures.push({ property, reason });
-  const { appId, status, rotationTriggers } = news;
+  const { appId, status, rotationTriggers, heldRetired } = news;
 
   if (appId === undefined || appId === null || appId === "") {
     fail("appId", "appId is required: the id of the OIDC app (like 0oa1b2c3d4e5f6g7h8i9)");
@@ -40,6 +40,15 @@ export function validateCommonInputs(news: Record<string, unknown>): CheckFailur
         }
       }
     }
+  }
+
+  if (
+    heldRetired !== undefined &&
+    heldRetired !== null &&
+    !isUnknown(heldRetired) &&
+    typeof heldRetired !== "boolean"
+  ) {
+    fail("heldRetired", `heldRetired must be true or false, got ${JSON.stringify(heldRetired)}`);
   }
 
   return failures;

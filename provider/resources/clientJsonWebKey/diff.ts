@@ -2,6 +2,7 @@ import type { DiffResult } from "@pulumi/pulumi/dynamic";
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
 import { isUnknown } from "../fullProvider";
+import { tellUser } from "../hookErrors";
 import { resourceKey } from "../resourceIdentity";
 import { adoptedItem, wasChecked } from "../runLedger";
 import { adoptionMismatch } from "./adoption";
@@ -14,7 +15,8 @@ import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs, KeyPlan } from ".
  * `diff`: what changes for a resource that exists (see `decideForExisting`), recorded in this run's ledger of the app
  * when the engine plans an update (a refresh's diff only reports): the key it keeps, or the replacement it plans. A
  * replacement that adds a key is checked here, at preview, against the app's keys and every change of this run (kid,
- * key material, room for 50); a replacement of an INACTIVE key asks the engine to delete first.
+ * key material, room for 50); a replacement of an INACTIVE key asks the engine to delete first, and so does one of an
+ * ACTIVE key that `heldRetired` says is retired while the app keeps another ACTIVE signing key.
  */
 export async function diffClientJsonWebKey(
   id: string,
@@ -23,7 +25,13 @@ export async function diffClientJsonWebKey(
 ): Promise<DiffResult> {
   const urn = resourceKey(news, id);
   const { source } = await readKeyInputs(news as Record<string, unknown>);
-  const decision = await decideForExisting(urn, olds, news, source);
+  const found = () =>
+    keyLedger(olds.appId ?? "")
+      .itemsFound()
+      .catch((e) => {
+        throw withContext(e, `listing the JSON Web Keys of app ${olds.appId} to plan a replacement`);
+      });
+  const decision = await decideForExisting(urn, olds, news, source, found);
   const result = {
     changes: decision.replaces.length > 0 || decision.statusChanges,
     replaces: decision.replaces,
@@ -49,6 +57,7 @@ export async function diffClientJsonWebKey(
   if (plan && typeof news.appId === "string" && !isUnknown(news.appId)) {
     await planReplacement(news.appId, plan, source);
   }
+  if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote);
   return result;
 }
 

@@ -26,9 +26,9 @@ export type KeySource =
 export async function readKeyInputs(
   news: Record<string, unknown>,
 ): Promise<{ source: KeySource; failures: CheckFailure[] }> {
-  const { appId, status, rotationTriggers, publicKey, generate, kid, use, algorithm, adoptKeyId } = news;
-  // The inputs both kinds share (appId, status, rotationTriggers) are validated by the one implementation.
-  const failures = validateCommonInputs({ appId, status, rotationTriggers });
+  const { appId, status, rotationTriggers, heldRetired, publicKey, generate, kid, use, algorithm, adoptKeyId } = news;
+  // The inputs both kinds share (appId, status, rotationTriggers, heldRetired) are validated by the one implementation.
+  const failures = validateCommonInputs({ appId, status, rotationTriggers, heldRetired });
   const fail = (property: string, reason: string) => failures.push({ property, reason });
   if (given(adoptKeyId) && !isUnknown(adoptKeyId)) {
     if (typeof adoptKeyId !== "string" || !oktaIdPattern.test(adoptKeyId)) {

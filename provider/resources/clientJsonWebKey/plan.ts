@@ -1,8 +1,11 @@
 import { jwkThumbprint } from "../../keys/clientJwk";
 import { keyMaterial, type PublicKeyMaterial, sameKeyMaterial } from "../../keys/jwk";
+import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
 import { isUnknown } from "../fullProvider";
+import { replacementOrder } from "../replacementOrder";
 import { sameTriggers } from "../rotationTriggers";
 import type { KeySource } from "./inputValidation";
+import { label } from "./keyLedger";
 import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs, KeyPlan } from "./types";
 
 /** What `diff` decides for a resource that exists: the one place that says replace, update, or nothing. */
@@ -13,6 +16,8 @@ interface ExistingDecision {
   statusChanges: boolean;
   /** The replacement's plan, when `replaces` is not empty. */
   plan?: KeyPlan;
+  /** How `heldRetired` ordered the replacement, or why it could not, for the person running Pulumi. */
+  orderNote?: string;
 }
 
 /**
@@ -21,13 +26,16 @@ interface ExistingDecision {
  * another algorithm or size, or `generate` in place of a key the provider did not make); `kid`, `use` and a brought
  * key's `algorithm` when they differ from the key's; `rotationTriggers`; `adoptKeyId` set to another existing key,
  * which is then taken over. A replacement otherwise adds a new key: adoption happens only when a resource is created
- * or `adoptKeyId` changes. A replacement of an INACTIVE key deletes it first; others add the new key first.
+ * or `adoptKeyId` changes. A replacement of an INACTIVE key deletes it first; so does one of an ACTIVE key that
+ * `heldRetired` says is retired, on the same app, while the app keeps another ACTIVE signing key (`found`: the app's
+ * keys as this run found them, listed only then). Others add the new key first.
  */
 export async function decideForExisting(
   urn: string,
   olds: Partial<ClientJsonWebKeyOutputs>,
   news: Partial<ClientJsonWebKeyInputs>,
   source: KeySource,
+  found: () => Promise<readonly OktaJsonWebKey[]>,
 ): Promise<ExistingDecision> {
   const replaces: string[] = [];
   if (news.appId !== olds.appId) replaces.push("appId");
@@ -61,16 +69,23 @@ export async function decideForExisting(
   const unique = [...new Set(replaces)];
   if (unique.length === 0) return { replaces: unique, statusChanges };
   const retiring = olds.keyId ?? "";
-  const plan: KeyPlan = adoptsAnother
-    ? { kind: "replace-adopt", urn, itemId: adopt, retiring }
-    : {
-        kind: "replace",
-        urn,
-        order: olds.status === "INACTIVE" ? "delete-first" : "create-first",
-        retiring,
-        ...newKeyFacts(source, desired),
-      };
-  return { replaces: unique, statusChanges, plan };
+  if (adoptsAnother) {
+    return { replaces: unique, statusChanges, plan: { kind: "replace-adopt", urn, itemId: adopt, retiring } };
+  }
+  const { order, note } = await replacementOrder({
+    heldId: retiring,
+    heldStatus: olds.status,
+    heldRetired: news.heldRetired,
+    sameApp: !unique.includes("appId"),
+    // An encryption key authenticates nothing: only another ACTIVE signing key keeps a private_key_jwt app working.
+    found: async () => (await found()).filter((k) => k.use !== "enc"),
+    label: label(urn),
+    noun: "signing key",
+  });
+  const plan: KeyPlan = { kind: "replace", urn, order, retiring, ...newKeyFacts(source, desired) };
+  return note === undefined
+    ? { replaces: unique, statusChanges, plan }
+    : { replaces: unique, statusChanges, plan, orderNote: note };
 }
 
 /** What a new resource does (also one replaced by `--replace` or a taint: the engine shows the hooks no difference). */

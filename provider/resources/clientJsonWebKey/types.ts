@@ -24,6 +24,8 @@ export interface ClientJsonWebKeyInputs {
   status?: ClientJsonWebKeyStatus;
   rotationTriggers?: Record<string, string>;
   adoptKeyId?: string;
+  /** The caller says the key held now is retired: a replacement may then delete it first (see `decideForExisting`). */
+  heldRetired?: boolean;
   /** The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. */
   resourceUrn?: string;
   /** Added by the engine; passed through untouched. */

@@ -14,7 +14,8 @@ import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
  * when the engine plans an update (a refresh's diff only reports):
  * the secret it keeps, or the replacement it plans. A replacement that adds a secret is checked here, at preview,
  * against the app's rules and the room every change of this run needs; a replacement of an INACTIVE secret asks the
- * engine to delete first.
+ * engine to delete first, and so does one of an ACTIVE secret that `heldRetired` says is retired while the app keeps
+ * another ACTIVE secret.
  */
 export async function diffClientSecret(
   id: string,
@@ -22,7 +23,13 @@ export async function diffClientSecret(
   news: Partial<ClientSecretInputs>,
 ): Promise<DiffResult> {
   const urn = resourceKey(news, id);
-  const decision = decideForExisting(urn, olds, news);
+  const found = () =>
+    secretLedger(olds.appId ?? "")
+      .itemsFound()
+      .catch((e) => {
+        throw withContext(e, `listing the client secrets of app ${olds.appId} to plan a replacement`);
+      });
+  const decision = await decideForExisting(urn, olds, news, found);
   const result = {
     changes: decision.replaces.length > 0 || decision.statusChanges,
     replaces: decision.replaces,
@@ -53,6 +60,7 @@ export async function diffClientSecret(
     await planReplacement(news.appId, news, plan, newRules);
   }
   if (plan && decision.unseen.length > 0) tellUser(`${label(urn)} is replaced: ${decision.unseen.join("; ")}`);
+  if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote);
   return result;
 }
 

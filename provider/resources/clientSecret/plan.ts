@@ -1,7 +1,9 @@
 import { secretHash } from "../../okta/secretHash";
 import { isUnknown } from "../fullProvider";
+import { replacementOrder } from "../replacementOrder";
 import { sameTriggers } from "../rotationTriggers";
 import type { Plan } from "../runLedger";
+import { label } from "./slots";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
 
 /** What `diff` decides for a resource that exists: the one place that says replace, update, or nothing. */
@@ -10,6 +12,8 @@ interface ExistingDecision {
   replaces: string[];
   /** Why, in words, where the engine's display may not show it (it compares inputs only). */
   unseen: string[];
+  /** How `heldRetired` ordered the replacement, or why it could not, for the person running Pulumi. */
+  orderNote?: string;
   /** True when `status` changes in place. */
   statusChanges: boolean;
   /** The replacement's plan, when `replaces` is not empty. */
@@ -21,13 +25,16 @@ interface ExistingDecision {
  * bring-your-own value whose hash differs from Okta's `secret_hash` of the secret held, as of the last up or refresh);
  * `rotationTriggers`; `adoptSecretId` set to another existing secret, which is then taken over. A replacement
  * otherwise creates a new secret: adoption happens only when a resource is created or `adoptSecretId` changes.
- * A replacement of an INACTIVE secret deletes it first, so it needs no free slot; others create first.
+ * A replacement of an INACTIVE secret deletes it first, so it needs no free slot; so does one of an ACTIVE secret
+ * that `heldRetired` says is retired, on the same app, while the app keeps another ACTIVE secret (`found`: the app's
+ * secrets as this run found them, listed only then). Others create first.
  */
-export function decideForExisting(
+export async function decideForExisting(
   urn: string,
   olds: Partial<ClientSecretOutputs>,
   news: Partial<ClientSecretInputs>,
-): ExistingDecision {
+  found: () => Promise<readonly { id: string; status: "ACTIVE" | "INACTIVE" }[]>,
+): Promise<ExistingDecision> {
   const replaces: string[] = [];
   const unseen: string[] = [];
   if (news.appId !== olds.appId) replaces.push("appId");
@@ -52,10 +59,25 @@ export function decideForExisting(
   const statusChanges = isUnknown(desired) || desired !== olds.status;
   if (replaces.length === 0) return { replaces, unseen, statusChanges };
   const retiring = olds.secretId ?? "";
-  const plan: Plan = adoptsAnother
-    ? { kind: "replace-adopt", urn, itemId: adopt, retiring }
-    : { kind: "replace", urn, order: olds.status === "INACTIVE" ? "delete-first" : "create-first", retiring };
-  return { replaces, unseen, statusChanges, plan };
+  if (adoptsAnother)
+    return { replaces, unseen, statusChanges, plan: { kind: "replace-adopt", urn, itemId: adopt, retiring } };
+  const { order, note } = await replacementOrder({
+    heldId: retiring,
+    heldStatus: olds.status,
+    heldRetired: news.heldRetired,
+    sameApp: !replaces.includes("appId"),
+    found,
+    label: label(urn),
+    noun: "secret",
+  });
+  const decision: ExistingDecision = {
+    replaces,
+    unseen,
+    statusChanges,
+    plan: { kind: "replace", urn, order, retiring },
+  };
+  if (note !== undefined) decision.orderNote = note;
+  return decision;
 }
 
 /** What a new resource does (also one replaced by `--replace` or a taint: the engine shows the hooks no difference). */

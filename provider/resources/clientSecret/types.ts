@@ -8,6 +8,8 @@ export interface ClientSecretInputs {
   status?: ClientSecretStatus;
   rotationTriggers?: Record<string, string>;
   adoptSecretId?: string;
+  /** The caller says the secret held now is retired: a replacement may then delete it first (see `decideForExisting`). */
+  heldRetired?: boolean;
   /** The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. */
   resourceUrn?: string;
   /** Added by the engine; passed through untouched. */

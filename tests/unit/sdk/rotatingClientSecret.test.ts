@@ -48,6 +48,7 @@ afterAll(async () => {
 });
 
 const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply(r));
+const noList = async () => [];
 
 /** Builds the component as a program run would at `now`, and returns what it registers. */
 async function run(
@@ -120,7 +121,12 @@ describe("RotatingClientSecret across generations (program side)", () => {
       for (const n of [0, 1] as const) {
         if (!before) break;
         const urn = `urn:pulumi:stack::project::slot${n}`;
-        const decision = decideForExisting(urn, await asOutputs(before.slots[n]), await asOutputs(now.slots[n]));
+        const decision = await decideForExisting(
+          urn,
+          await asOutputs(before.slots[n]),
+          await asOutputs(now.slots[n]),
+          noList,
+        );
         if (decision.plan?.kind === "replace") {
           // The slot held g - 2, INACTIVE: ClientSecret's diff replaces it delete-first, so no third secret is needed.
           expect(decision.plan.order).toBe("delete-first");
@@ -138,13 +144,18 @@ describe("RotatingClientSecret across generations (program side)", () => {
     const lastUp = await slot0("missed1", "2026-01-02T00:00:00Z"); // g1, before the previous retired
     // No up between 2026-01-08 and 2026-04-01: generation 2's slot still holds an ACTIVE secret, so ClientSecret's diff
     // would create first, which needs a third slot (the preview stops at Okta's two-secret limit).
-    const skipped = decideForExisting("urn:slot0", lastUp, await slot0("missed2", "2026-04-02T00:00:00Z"));
+    const skipped = await decideForExisting(
+      "urn:slot0",
+      lastUp,
+      await slot0("missed2", "2026-04-02T00:00:00Z"),
+      noList,
+    );
     expect(skipped.plan).toMatchObject({ kind: "replace", order: "create-first" });
     // The fix: one up with the time set inside the missed window (OKTA_CREDENTIALS_NOW), then the normal one.
     const mended = await slot0("missed3", "2026-01-08T00:00:00Z");
-    const retire = decideForExisting("urn:slot0", lastUp, mended);
+    const retire = await decideForExisting("urn:slot0", lastUp, mended, noList);
     expect(retire).toMatchObject({ replaces: [], statusChanges: true });
-    const rotate = decideForExisting("urn:slot0", mended, await slot0("missed4", "2026-04-02T00:00:00Z"));
+    const rotate = await decideForExisting("urn:slot0", mended, await slot0("missed4", "2026-04-02T00:00:00Z"), noList);
     expect(rotate.plan).toMatchObject({ kind: "replace", order: "delete-first" });
   });
 
