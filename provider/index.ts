@@ -5,6 +5,11 @@
  */
 import { clientJsonWebKeyProvider } from "./resources/clientJsonWebKey/provider";
 import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs } from "./resources/clientJsonWebKey/types";
+import { clientJsonWebKeyVerificationProvider } from "./resources/clientJsonWebKeyVerification/provider";
+import type {
+  ClientJsonWebKeyVerificationInputs,
+  ClientJsonWebKeyVerificationOutputs,
+} from "./resources/clientJsonWebKeyVerification/types";
 import { clientSecretProvider } from "./resources/clientSecret/provider";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./resources/clientSecret/types";
 import { clientSecretVerificationProvider } from "./resources/clientSecretVerification/provider";
@@ -19,10 +24,15 @@ export const providers: {
   ClientSecret: FullResourceProvider<ClientSecretInputs, ClientSecretOutputs>;
   ClientJsonWebKey: FullResourceProvider<ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs>;
   ClientSecretVerification: FullResourceProvider<ClientSecretVerificationInputs, ClientSecretVerificationOutputs>;
+  ClientJsonWebKeyVerification: FullResourceProvider<
+    ClientJsonWebKeyVerificationInputs,
+    ClientJsonWebKeyVerificationOutputs
+  >;
 } = {
   ClientSecret: clientSecretProvider,
   ClientJsonWebKey: clientJsonWebKeyProvider,
   ClientSecretVerification: clientSecretVerificationProvider,
+  ClientJsonWebKeyVerification: clientJsonWebKeyVerificationProvider,
 };
 
 export type { OktaApiError } from "./okta/errors";

@@ -62,3 +62,22 @@ export const clientSecretVerificationProvider: pulumi.dynamic.ResourceProvider =
     delete: (i, o) => p().delete(i, o),
   };
 })();
+
+/**
+ * The provider object of `ClientJsonWebKeyVerification` (a child of `RotatingClientJsonWebKey` with `verify: true`):
+ * the same form as {@link clientSecretProvider}, forwarding to `providers.ClientJsonWebKeyVerification`, and as frozen
+ * (its own golden text).
+ */
+export const clientJsonWebKeyVerificationProvider: pulumi.dynamic.ResourceProvider = (() => {
+  // biome-ignore lint/suspicious/noExplicitAny: the real provider is loaded by name, in the provider process.
+  const p = (): any => require("pulumi-okta-credentials/provider").providers.ClientJsonWebKeyVerification;
+  return {
+    configure: (r) => p().configure(r),
+    check: (o, n) => p().check(o, n),
+    diff: (i, o, n) => p().diff(i, o, n),
+    create: (n) => p().create(n),
+    read: (i, o) => p().read(i, o),
+    update: (i, o, n) => p().update(i, o, n),
+    delete: (i, o) => p().delete(i, o),
+  };
+})();

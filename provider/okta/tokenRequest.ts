@@ -6,7 +6,7 @@ import { type Authorizer, isRecord, OktaTransport } from "./transport";
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /** How the client proves who it is at the token endpoint. */
-type TokenClientAuthentication =
+export type TokenClientAuthentication =
   | { kind: "assertion"; clientId: string; assertion: string }
   | { kind: "secret"; clientId: string; clientSecret: string };
 

@@ -1,7 +1,7 @@
+import { checkClientAuthenticates } from "../../okta/clientAuthentication";
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaClientSecret } from "../../okta/oktaClient";
 import { processOktaClient } from "../../okta/processClient";
-import { checkSecretAuthenticates } from "../../okta/secretAuthentication";
 import { tokenEndpoint } from "../../okta/tokenRequest";
 import { secretLedger } from "../clientSecret/slots";
 import { readOncePerRun } from "../runLedger";
@@ -40,7 +40,8 @@ export async function verifyClientSecret(
   });
   const clientId = app.clientId ?? appId;
   const endpoint = tokenEndpoint({ orgUrl: okta.orgUrl }).href;
-  const outcome = await checkSecretAuthenticates(okta.orgUrl, clientId, secret.client_secret).catch((e) => {
+  const credential = { kind: "secret" as const, clientId, clientSecret: secret.client_secret };
+  const outcome = await checkClientAuthenticates(okta.orgUrl, credential).catch((e) => {
     throw withContext(e, `${doing} (${keepsPrevious}; run \`pulumi up\` again when the token endpoint answers)`);
   });
   if (!outcome.authenticated) {

@@ -9,14 +9,19 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 describe("pulumi-okta-credentials/provider: the frozen surface the serialized shim and the sdk call", () => {
-  it("exports providers.ClientSecret, ClientJsonWebKey and ClientSecretVerification, each with exactly the seven hooks, and the program-side helpers", () => {
+  it("exports providers.ClientSecret, ClientJsonWebKey, ClientSecretVerification and ClientJsonWebKeyVerification, each with exactly the seven hooks, and the program-side helpers", () => {
     expect(Object.keys(provider).sort()).toEqual([
       "isOktaApiError",
       "oktaClientFromEnvironment",
       "providers",
       "readOktaConfig",
     ]);
-    expect(Object.keys(provider.providers)).toEqual(["ClientSecret", "ClientJsonWebKey", "ClientSecretVerification"]);
+    expect(Object.keys(provider.providers)).toEqual([
+      "ClientSecret",
+      "ClientJsonWebKey",
+      "ClientSecretVerification",
+      "ClientJsonWebKeyVerification",
+    ]);
     for (const kind of Object.values(provider.providers)) {
       const hooks = kind as unknown as Record<string, unknown>;
       expect(Object.keys(hooks).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);

@@ -29,6 +29,11 @@ const kinds = [
     shim: "clientSecretVerificationProvider",
     goldenFile: join(__dirname, "clientSecretVerification.provider.golden.txt"),
   },
+  {
+    kind: "ClientJsonWebKeyVerification",
+    shim: "clientJsonWebKeyVerificationProvider",
+    goldenFile: join(__dirname, "clientJsonWebKeyVerification.provider.golden.txt"),
+  },
 ];
 
 async function serializeFrom(cwd: string, shim: string): Promise<string> {

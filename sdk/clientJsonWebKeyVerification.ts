@@ -1,0 +1,46 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ownUrn } from "./ownUrn";
+import { clientJsonWebKeyVerificationProvider } from "./providerShim";
+
+const typeToken = "pulumi-nodejs:dynamic/okta:ClientJsonWebKeyVerification";
+
+/** The arguments of a {@link ClientJsonWebKeyVerification}: which key, and its private half to sign with. */
+interface ClientJsonWebKeyVerificationArgs {
+  appId: pulumi.Input<string>;
+  /** The key's `keyId` output (`pks…`). */
+  keyId: pulumi.Input<string>;
+  /** The key's `kid` output: the signed assertion's header names it. */
+  kid: pulumi.Input<string>;
+  /** The key's private half (a generated key's `privateKeyPem`); always passed on as a Pulumi secret. */
+  privateKey: pulumi.Input<string | undefined>;
+  /** Why the check is made; a change checks again (e.g. the generation, and the previous key's status). */
+  checkedFor: pulumi.Input<string>;
+}
+
+/**
+ * Proof that a JSON Web Key authenticates its app at the org's token endpoint (a client assertion signed with its
+ * private half), made when `pulumi up` creates or updates this resource; a refusal fails the `up`, so whatever depends
+ * on it does not run. Its outputs hold no private key; the input is a Pulumi secret, encrypted in state.
+ * `RotatingClientJsonWebKey` makes one with `verify: true`.
+ */
+export class ClientJsonWebKeyVerification extends pulumi.dynamic.Resource {
+  /** When the token endpoint last accepted an assertion signed by the key (ISO 8601). */
+  declare public readonly verifiedAt: pulumi.Output<string>;
+  /** What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
+  declare public readonly answer: pulumi.Output<string>;
+
+  constructor(name: string, args: ClientJsonWebKeyVerificationArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      resourceUrn: ownUrn(name, typeToken, opts?.parent),
+      appId: args.appId,
+      keyId: args.keyId,
+      kid: args.kid,
+      privateKey: pulumi.secret(args.privateKey),
+      checkedFor: args.checkedFor,
+      verifiedAt: undefined,
+      answer: undefined,
+      tokenEndpoint: undefined,
+    };
+    super(clientJsonWebKeyVerificationProvider, name, props, opts, "okta", "ClientJsonWebKeyVerification");
+  }
+}
