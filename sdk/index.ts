@@ -27,6 +27,11 @@ export {
   listClientSecretsOutput,
 } from "./listClientSecrets";
 export {
+  RotatingClientJsonWebKey,
+  type RotatingClientJsonWebKeyArgs,
+  type RotatingJsonWebKey,
+} from "./rotatingClientJsonWebKey";
+export {
   RotatingClientSecret,
   type RotatingClientSecretArgs,
   type RotatingSecret,

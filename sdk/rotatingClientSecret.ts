@@ -2,13 +2,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { ClientSecret, type ClientSecretStatus } from "./clientSecret";
 import { ClientSecretVerification } from "./clientSecretVerification";
 import { listClientSecretsOutput } from "./listClientSecrets";
-import { type ScheduleArgs, scheduleReason, type TwoSlotSchedule, twoSlotSchedule } from "./rotation/schedule";
+import { adoptionTarget, type RotationFlags, startRotation } from "./rotation/component";
+import type { ScheduleArgs } from "./rotation/schedule";
 import { registerTwoSlots, slotTriggers } from "./rotation/twoSlots";
 
 const componentType = "pulumi-okta-credentials:index:RotatingClientSecret";
 
 /** The arguments of a {@link RotatingClientSecret}. The schedule's are plain values, read when the program runs. */
-export interface RotatingClientSecretArgs extends ScheduleArgs {
+export interface RotatingClientSecretArgs extends ScheduleArgs, RotationFlags {
   /** The OIDC app (`0oa…`). */
   appId: pulumi.Input<string>;
   /**
@@ -41,7 +42,8 @@ export interface RotatingSecret {
  * `g` (counted from `anchor` in steps of `rotateEvery`) lives in slot `g % 2` and `g - 1` in the other, ACTIVE until
  * `retireAfter` past the start of `g`; each `pulumi up` brings the slots to where the schedule stands. A new
  * generation replaces the slot that holds `g - 2`, INACTIVE by then, delete-first, so Okta never holds more than two
- * secrets and at least one is ACTIVE at every moment.
+ * secrets and at least one is ACTIVE at every moment. When no `up` ran in the retirement window, `g - 2` is still
+ * ACTIVE: the slots say so with `heldRetired`, so it is deleted first all the same while `g - 1` stays ACTIVE.
  *
  * @example
  * ```ts
@@ -67,12 +69,15 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
 
   constructor(name: string, args: RotatingClientSecretArgs, opts?: pulumi.ComponentResourceOptions) {
     super(componentType, name, {}, opts);
-    const schedule = scheduleOf(name, args);
-    // Logged on the stack, not on this component: `pulumi preview --diff` shows only the diagnostics of resources that
-    // change, and the component itself never does.
-    const say = (line: string) => pulumi.log.info(`RotatingClientSecret "${name}": ${line}`);
-    say(scheduleReason(schedule));
-    const adopted = args.adoptExisting === true ? adoptionTarget(args.appId, say) : undefined;
+    const { schedule, say } = startRotation("RotatingClientSecret", name, args);
+    const adopted =
+      args.adoptExisting === true
+        ? adoptionTarget(
+            listClientSecretsOutput({ appId: args.appId }).apply(({ secrets }) => secrets.map((s) => s.secretId)),
+            "secret",
+            say,
+          )
+        : undefined;
     const verifyCurrent = (current: ClientSecret) =>
       new ClientSecretVerification(
         `${name}-verify`,
@@ -92,6 +97,9 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
             appId: args.appId,
             rotationTriggers: slotTriggers(plan),
             status: plan.status,
+            // Whatever a slot holds that is not its planned generation is two or more generations old, past its
+            // retirement: a new generation may replace it delete-first even if it is still ACTIVE (a missed window).
+            heldRetired: true,
             // An adoption target that resolves to undefined leaves the input out.
             ...(plan.role === "previous" && adopted !== undefined
               ? { adoptSecretId: adopted as pulumi.Output<string> }
@@ -114,33 +122,6 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
       nextRotationAt: this.nextRotationAt,
       previousRetiresAt: this.previousRetiresAt,
     });
-  }
-}
-
-/** The app's only secret, when it holds exactly one as the program runs (a new app); else nothing to adopt. */
-function adoptionTarget(appId: pulumi.Input<string>, say: (line: string) => void): pulumi.Output<string | undefined> {
-  return listClientSecretsOutput({ appId }).apply(({ secrets }) => {
-    const [only] = secrets;
-    if (secrets.length === 1 && only) {
-      say(`adoptExisting: the previous slot takes over ${only.secretId}, the app's only secret`);
-      return only.secretId;
-    }
-    if (secrets.length === 0) say("adoptExisting: the app holds no secret to take over; the previous slot creates one");
-    return undefined;
-  });
-}
-
-function scheduleOf(name: string, args: RotatingClientSecretArgs): TwoSlotSchedule {
-  for (const flag of ["adoptExisting", "verify"] as const) {
-    const value: unknown = args[flag];
-    if (value !== undefined && typeof value !== "boolean") {
-      throw new Error(`RotatingClientSecret "${name}": ${flag} must be true or false, got ${JSON.stringify(value)}`);
-    }
-  }
-  try {
-    return twoSlotSchedule(args);
-  } catch (e) {
-    throw new Error(`RotatingClientSecret "${name}": ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -48,7 +48,6 @@ afterAll(async () => {
 });
 
 const resolve = <T>(o: pulumi.Output<T>): Promise<T> => new Promise((r) => o.apply(r));
-const noList = async () => [];
 
 /** Builds the component as a program run would at `now`, and returns what it registers. */
 async function run(
@@ -83,15 +82,39 @@ async function run(
   return { component, children, logged, slots: [slot(0), slot(1)] as const };
 }
 
-/** A slot as the next run's diff sees it: its last inputs echoed in its outputs. */
-async function asOutputs(child: Child): Promise<Partial<ClientSecretOutputs>> {
+/** A slot as the next run's diff sees it: its last inputs echoed in its outputs, and the secret it holds. */
+async function asOutputs(child: Child, n: 0 | 1): Promise<Partial<ClientSecretOutputs>> {
   const triggers = await resolve(pulumi.output(child.props.rotationTriggers as Record<string, string>));
   return {
     appId,
-    secretId: "ocs1abcdefghijklmnop",
+    secretId: `ocs${n}abcdefghijklmnop`,
     status: child.props.status as "ACTIVE",
     rotationTriggers: triggers,
   };
+}
+
+type Run = Awaited<ReturnType<typeof run>>;
+
+/**
+ * What ClientSecret's own diff decides for each slot when the program goes from `before` (what the last up left in
+ * Okta) to `now`, given the app's two secrets as that run finds them; and whether the secrets the run adds before
+ * retiring any fit in Okta's two (what the preview's room check counts).
+ */
+async function decide(before: Run, now: Run): Promise<{ changes: string; fits: boolean }> {
+  const held = await Promise.all(([0, 1] as const).map((n) => asOutputs(before.slots[n], n)));
+  const found = async () => held.map((o) => ({ id: o.secretId as string, status: o.status as "ACTIVE" }));
+  const changes: string[] = [];
+  let adding = 0;
+  for (const n of [0, 1] as const) {
+    const news = { ...(await asOutputs(now.slots[n], n)), heldRetired: now.slots[n].props.heldRetired as boolean };
+    const decision = await decideForExisting(`urn:pulumi:stack::project::slot${n}`, held[n] ?? {}, news, found);
+    if (decision.plan?.kind === "replace") {
+      expect(decision.replaces).toEqual(["rotationTriggers"]);
+      changes.push(`slot${n} replaced ${decision.plan.order}`);
+      if (decision.plan.order === "create-first") adding++;
+    } else if (decision.statusChanges) changes.push(`slot${n} updated`);
+  }
+  return { changes: changes.join(", ") || "none", fits: held.length + adding <= 2 };
 }
 
 describe("RotatingClientSecret across generations (program side)", () => {
@@ -99,64 +122,86 @@ describe("RotatingClientSecret across generations (program side)", () => {
   const walk = [
     { now: "2026-01-02", g: 1, slot0: ["0", "ACTIVE"], slot1: ["1", "ACTIVE"], change: "create both" },
     { now: "2026-01-10", g: 1, slot0: ["0", "INACTIVE"], slot1: ["1", "ACTIVE"], change: "slot0 updated" },
-    { now: "2026-04-02", g: 2, slot0: ["2", "ACTIVE"], slot1: ["1", "ACTIVE"], change: "slot0 replaced" },
+    { now: "2026-04-02", g: 2, slot0: ["2", "ACTIVE"], slot1: ["1", "ACTIVE"], change: "slot0 replaced delete-first" },
     { now: "2026-04-20", g: 2, slot0: ["2", "ACTIVE"], slot1: ["1", "INACTIVE"], change: "slot1 updated" },
     { now: "2026-05-01", g: 2, slot0: ["2", "ACTIVE"], slot1: ["1", "INACTIVE"], change: "none" },
-    { now: "2026-07-01", g: 3, slot0: ["2", "ACTIVE"], slot1: ["3", "ACTIVE"], change: "slot1 replaced" },
+    { now: "2026-07-01", g: 3, slot0: ["2", "ACTIVE"], slot1: ["3", "ACTIVE"], change: "slot1 replaced delete-first" },
     { now: "2026-07-09", g: 3, slot0: ["2", "INACTIVE"], slot1: ["3", "ACTIVE"], change: "slot0 updated" },
-    { now: "2026-09-28", g: 4, slot0: ["4", "ACTIVE"], slot1: ["3", "ACTIVE"], change: "slot0 replaced" },
+    { now: "2026-09-28", g: 4, slot0: ["4", "ACTIVE"], slot1: ["3", "ACTIVE"], change: "slot0 replaced delete-first" },
   ] as const;
 
   it("puts generation g in slot g % 2 and g - 1 in the other; a new generation replaces its slot delete-first", async () => {
-    let before: Awaited<ReturnType<typeof run>> | undefined;
+    let before: Run | undefined;
     for (const [i, step] of walk.entries()) {
       const now = await run(`walk${i}`, { now: `${step.now}T00:00:00Z` });
       for (const n of [0, 1] as const) {
         const [generation, status] = step[`slot${n}`];
         expect(await resolve(pulumi.output(now.slots[n].props.rotationTriggers))).toEqual({ generation });
         expect(now.slots[n].props.status).toBe(status);
+        expect(now.slots[n].props.heldRetired).toBe(true);
       }
       expect(await resolve(now.component.generation)).toBe(step.g);
-      const changes: string[] = [];
-      for (const n of [0, 1] as const) {
-        if (!before) break;
-        const urn = `urn:pulumi:stack::project::slot${n}`;
-        const decision = await decideForExisting(
-          urn,
-          await asOutputs(before.slots[n]),
-          await asOutputs(now.slots[n]),
-          noList,
-        );
-        if (decision.plan?.kind === "replace") {
-          // The slot held g - 2, INACTIVE: ClientSecret's diff replaces it delete-first, so no third secret is needed.
-          expect(decision.plan.order).toBe("delete-first");
-          expect(decision.replaces).toEqual(["rotationTriggers"]);
-          changes.push(`slot${n} replaced`);
-        } else if (decision.statusChanges) changes.push(`slot${n} updated`);
-      }
-      expect(changes.join(", ") || (before ? "none" : "create both")).toBe(step.change);
+      // The slot a new generation takes held g - 2, INACTIVE: replaced delete-first, no third secret needed.
+      const decided = before ? await decide(before, now) : { changes: "create both", fits: true };
+      expect(decided).toEqual({ changes: step.change, fits: true });
       before = now;
     }
   });
 
-  it("a missed retirement window: the slot still holds an ACTIVE secret, and a run at the retirement time mends it", async () => {
-    const slot0 = async (label: string, now: string) => asOutputs((await run(label, { now })).slots[0]);
-    const lastUp = await slot0("missed1", "2026-01-02T00:00:00Z"); // g1, before the previous retired
-    // No up between 2026-01-08 and 2026-04-01: generation 2's slot still holds an ACTIVE secret, so ClientSecret's diff
-    // would create first, which needs a third slot (the preview stops at Okta's two-secret limit).
-    const skipped = await decideForExisting(
-      "urn:slot0",
-      lastUp,
-      await slot0("missed2", "2026-04-02T00:00:00Z"),
-      noList,
-    );
-    expect(skipped.plan).toMatchObject({ kind: "replace", order: "create-first" });
-    // The fix: one up with the time set inside the missed window (OKTA_CREDENTIALS_NOW), then the normal one.
-    const mended = await slot0("missed3", "2026-01-08T00:00:00Z");
-    const retire = await decideForExisting("urn:slot0", lastUp, mended, noList);
-    expect(retire).toMatchObject({ replaces: [], statusChanges: true });
-    const rotate = await decideForExisting("urn:slot0", mended, await slot0("missed4", "2026-04-02T00:00:00Z"), noList);
-    expect(rotate.plan).toMatchObject({ kind: "replace", order: "delete-first" });
+  // What the next up does when ups were missed: `last` is the time of the last up, `next` the time of the next one.
+  const skips = [
+    // No up between 2026-01-08 (generation 0 retires) and 2026-04-01 (generation 2 begins in its slot): slot 0 still
+    // holds generation 0, ACTIVE. heldRetired: deleted first while slot 1's generation 1 is ACTIVE, in one run.
+    {
+      case: "one missed retirement window",
+      last: "2026-01-02",
+      next: "2026-04-02",
+      changes: "slot0 replaced delete-first",
+      fits: true,
+    },
+    {
+      case: "a missed window, the next up past the new generation's retirement too",
+      last: "2026-01-02",
+      next: "2026-04-10",
+      changes: "slot0 replaced delete-first, slot1 updated",
+      fits: true,
+    },
+    {
+      case: "a whole generation skipped, both secrets still ACTIVE",
+      last: "2026-01-02",
+      next: "2026-07-01",
+      changes: "slot0 replaced delete-first, slot1 replaced delete-first",
+      fits: true,
+    },
+    // The last up retired generation 0: generation 1 is the app's only ACTIVE secret, which heldRetired never deletes
+    // first, and the app is full: the preview stops at the two-secret limit (mend below).
+    {
+      case: "a whole generation skipped after a retirement",
+      last: "2026-01-10",
+      next: "2026-07-01",
+      changes: "slot0 replaced delete-first, slot1 replaced create-first",
+      fits: false,
+    },
+    {
+      case: "the mend: first an up inside the skipped generation",
+      last: "2026-01-10",
+      next: "2026-04-02",
+      changes: "slot0 replaced delete-first",
+      fits: true,
+    },
+    {
+      case: "then the normal up",
+      last: "2026-04-02",
+      next: "2026-07-01",
+      changes: "slot1 replaced delete-first",
+      fits: true,
+    },
+  ];
+
+  it.each(skips)("after ups were missed: $case", async ({ last, next, changes, fits }) => {
+    const before = await run(`last${last}`, { now: `${last}T00:00:00Z` });
+    const now = await run(`next${next}${last}`, { now: `${next}T00:00:00Z` });
+    expect(await decide(before, now)).toEqual({ changes, fits });
   });
 
   it("registers the current slot first and makes the previous one wait for it (and for the verification)", async () => {
