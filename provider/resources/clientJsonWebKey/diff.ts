@@ -54,10 +54,11 @@ export async function diffClientJsonWebKey(
       );
     }
   }
+  // Said before the replacement is checked: it explains a refusal for want of room.
+  if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote);
   if (plan && typeof news.appId === "string" && !isUnknown(news.appId)) {
     await planReplacement(news.appId, plan, source);
   }
-  if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote);
   return result;
 }
 

@@ -52,6 +52,8 @@ export async function diffClientSecret(
       );
     }
   }
+  // Said before the replacement is checked: it explains a refusal for want of room.
+  if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote);
   if (plan && typeof news.appId === "string" && !isUnknown(news.appId)) {
     // The app's rules for secrets can only be newly broken by another app or another bring-your-own value: a
     // rotation on the same app needs no extra read (and if the app changed its method meanwhile, the POST, made
@@ -60,7 +62,6 @@ export async function diffClientSecret(
     await planReplacement(news.appId, news, plan, newRules);
   }
   if (plan && decision.unseen.length > 0) tellUser(`${label(urn)} is replaced: ${decision.unseen.join("; ")}`);
-  if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote);
   return result;
 }
 

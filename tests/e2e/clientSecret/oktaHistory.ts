@@ -16,8 +16,9 @@ export function secretsOf(emulator: OktaEmulator, appId: string): { id: string; 
 }
 
 /**
- * Replays the successful secret mutations of the log over the app's secrets before them, and returns the lowest
- * number of ACTIVE secrets the app had at any moment: a zero-downtime rotation never reaches 0.
+ * Replays the successful credential mutations of the log (client secrets or JSON Web Keys; other lines are skipped)
+ * over the app's credentials before them, and returns the lowest number of ACTIVE ones the app had at any moment: a
+ * zero-downtime rotation never reaches 0. A POST counts as an ACTIVE credential (the tests' creations all are).
  */
 export function fewestActive(before: { id: string; status: string }[], mutations: string[]): number {
   const status = new Map(before.map((s) => [s.id, s.status]));
@@ -26,8 +27,8 @@ export function fewestActive(before: { id: string; status: string }[], mutations
   let created = 0;
   for (const line of mutations) {
     const [method, path, code] = line.split(" ");
-    if (!code?.startsWith("2") || !path) continue;
-    const id = path.match(/\/credentials\/secrets\/([^/]+)/)?.[1];
+    if (!code?.startsWith("2") || !path?.includes("/credentials/")) continue;
+    const id = path.match(/\/credentials\/(?:secrets|jwks)\/([^/]+)/)?.[1];
     if (method === "POST" && !id) status.set(`created-${created++}`, "ACTIVE");
     else if (id && path.endsWith("/lifecycle/deactivate")) status.set(id, "INACTIVE");
     else if (id && path.endsWith("/lifecycle/activate")) status.set(id, "ACTIVE");

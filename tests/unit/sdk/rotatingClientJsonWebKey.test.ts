@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
@@ -161,6 +162,12 @@ describe("RotatingClientJsonWebKey across generations (program side)", () => {
     }
   });
 
+  it("a whole generation skipped after a retirement: the only ACTIVE key is not deleted first, the new one is added first", async () => {
+    const before = await run("skipLast", { now: "2026-01-10T00:00:00Z" });
+    const now = await run("skipNext", { now: "2026-07-01T00:00:00Z" });
+    expect(await decide(before, now)).toBe("slot0 replaced delete-first, slot1 replaced create-first");
+  });
+
   it("makes each generation's pair as `generate` says (default RS256)", async () => {
     const { slots } = await run("ec", { now: "2026-04-02T00:00:00Z", generate: { algorithm: "ES256" } });
     for (const slot of slots) expect((await inputsOf(slot)).generate).toEqual({ algorithm: "ES256" });
@@ -207,7 +214,7 @@ describe("RotatingClientJsonWebKey across generations (program side)", () => {
     ]);
   });
 
-  it("adoptExisting: the previous slot takes over the app's only key; with two it adopts nothing", async () => {
+  it("adoptExisting: the previous slot takes over the app's only key; with two or none it adopts nothing", async () => {
     const service = await createServiceApp(okta);
     const [only] = okta.state().apps.find((a) => a.id === service.id)?.jwks ?? [];
     const one = await run("adopt1", { appId: service.id, now: "2026-04-02T00:00:00Z", adoptExisting: true });
@@ -216,6 +223,17 @@ describe("RotatingClientJsonWebKey across generations (program side)", () => {
     expect(one.logged).toContain(
       `RotatingClientJsonWebKey "adopt1": adoptExisting: the previous slot takes over ${only?.id}, the app's only key`,
     );
+    const second = await fetch(`${okta.url}/api/v1/apps/${service.id}/credentials/jwks`, {
+      method: "POST",
+      headers: { Authorization: `SSWS ${okta.apiToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        ...generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" }),
+        kid: "second",
+      }),
+    });
+    expect(second.status).toBe(201);
+    const two = await run("adopt2", { appId: service.id, now: "2026-04-02T00:00:00Z", adoptExisting: true });
+    expect(await resolve(pulumi.output(two.slots[1].props.adoptKeyId))).toBeUndefined();
     const none = await okta.createApp();
     const zero = await run("adopt0", { appId: none.id, now: "2026-04-02T00:00:00Z", adoptExisting: true });
     expect(await resolve(pulumi.output(zero.slots[1].props.adoptKeyId))).toBeUndefined();

@@ -83,6 +83,33 @@ describe("ClientJsonWebKeyVerification against the token endpoint", () => {
     expect(created.outs?.answer).toBe("HTTP 400 invalid_scope");
   });
 
+  it("reads any other OAuth answer as accepted: an app that requires DPoP, an app without the grant", async () => {
+    const { key, inputs } = await appWithKeys();
+    // The same public key on other apps: only the app's settings differ.
+    for (const [settings, answer] of [
+      [{ dpop_bound_access_tokens: true }, "HTTP 400 invalid_dpop_proof"],
+      [
+        { grant_types: ["authorization_code"], redirect_uris: ["https://example.com/cb"] },
+        "HTTP 400 unauthorized_client",
+      ],
+    ] as const) {
+      const other = await emulator.createApp({
+        credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" } },
+        settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"], ...settings } },
+      } as never);
+      const jwk = { ...key.outs.publicJwk };
+      const added = await fetch(`${emulator.url}/api/v1/apps/${other.id}/credentials/jwks`, {
+        method: "POST",
+        headers: { Authorization: `SSWS ${emulator.apiToken}`, "Content-Type": "application/json" },
+        body: JSON.stringify(jwk),
+      });
+      expect(added.status).toBe(201);
+      const { id: keyId } = (await added.json()) as { id: string };
+      const created = await hooks.create({ ...inputs, appId: other.id, keyId });
+      expect(created.outs?.answer).toBe(answer);
+    }
+  });
+
   it("fails when Okta refuses the assertion (invalid_client), saying the previous key stays ACTIVE", async () => {
     const { appId, key, inputs } = await appWithKeys(2);
     // This run read the app's keys; then the key is deactivated outside Pulumi, so its assertion is refused.

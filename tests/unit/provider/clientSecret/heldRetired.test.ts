@@ -138,8 +138,13 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
     await expect(previewExisting(a, { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true })).rejects.toThrow(
       `app ${appId} held 2 client secrets when this run looked, and this run would add 1 more before retiring any`,
     );
-    expect(said()).toEqual([]);
-    // With room (b gone), the rotation creates first and the run says why heldRetired did not delete first.
+    // The run says why heldRetired did not delete first, before the room check refuses.
+    const onlyActive =
+      `warning: ClientSecret "a" has heldRetired, but its secret ${a.outs.secretId} is the app's only ACTIVE secret: ` +
+      "deleting it first would leave the app without one, so the replacement makes the new secret first (which " +
+      "needs room for it)";
+    expect(said()).toEqual([onlyActive]);
+    // With room (b gone), the rotation creates first.
     newRun();
     await providers.ClientSecret.delete(inactive.id, inactive.outs);
     newRun();
@@ -151,11 +156,7 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
       `POST …/${a.outs.secretId}/lifecycle/deactivate`,
       `DELETE …/${a.outs.secretId}`,
     ]);
-    expect(said()).toContain(
-      `warning: ClientSecret "a" has heldRetired, but its secret ${a.outs.secretId} is the app's only ACTIVE secret: ` +
-        "deleting it first would leave the app without one, so the replacement makes the new secret first (which " +
-        "needs room for it)",
-    );
+    expect(said()).toContain(onlyActive);
   });
 
   it("changes nothing by itself, and never applies to a move to another app or to a forced replacement", async () => {

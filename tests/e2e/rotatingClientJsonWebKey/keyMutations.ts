@@ -1,0 +1,13 @@
+import type { OktaEmulator } from "../../../emulator";
+
+/** The emulator's request log as `METHOD path status` lines of the JSON Web Key writes and token requests. */
+export function keyMutations(emulator: OktaEmulator): string[] {
+  return emulator
+    .requests()
+    .filter(
+      (r) =>
+        (r.method !== "GET" && r.path.includes("/credentials/jwks")) ||
+        (r.method === "POST" && r.path === "/oauth2/v1/token"),
+    )
+    .map((r) => `${r.method} ${r.path} ${r.status}`);
+}
