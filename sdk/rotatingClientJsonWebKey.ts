@@ -40,7 +40,9 @@ export interface RotatingJsonWebKey {
   privateKeyPem: pulumi.Output<string | undefined>;
   /** The same private key as a JWK; always a Pulumi secret; absent for an adopted key. */
   privateJwk: pulumi.Output<Record<string, string> | undefined>;
+  /** `ACTIVE` or `INACTIVE`, as Okta reports it. */
   status: pulumi.Output<ClientJsonWebKeyStatus>;
+  /** When Okta added the key (ISO 8601). */
   created: pulumi.Output<string>;
 }
 
