@@ -70,6 +70,18 @@ export class AppLedger<Item extends LedgerItem, P extends Plan = Plan> {
     return this.current ?? [];
   }
 
+  /**
+   * The items as found, less those another resource of this run replaces (each goes during the run): what the app can
+   * count on keeping while `urn`'s replacement runs. Order-independent in effect: of two resources each counting on
+   * the other's credential, the second sees the first's retiring and does not.
+   */
+  async itemsStaying(urn: string): Promise<Item[]> {
+    return (await this.itemsFound()).filter((item) => {
+      const by = this.retiring.get(item.id);
+      return by === undefined || by === urn;
+    });
+  }
+
   /** The app's items now, if this run has listed them already (no request); undefined otherwise. */
   itemsIfKnown(): Item[] | undefined {
     return this.current;

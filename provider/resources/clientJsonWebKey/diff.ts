@@ -27,7 +27,7 @@ export async function diffClientJsonWebKey(
   const { source } = await readKeyInputs(news as Record<string, unknown>);
   const found = () =>
     keyLedger(olds.appId ?? "")
-      .itemsFound()
+      .itemsStaying(urn)
       .catch((e) => {
         throw withContext(e, `listing the JSON Web Keys of app ${olds.appId} to plan a replacement`);
       });

@@ -25,7 +25,7 @@ export async function diffClientSecret(
   const urn = resourceKey(news, id);
   const found = () =>
     secretLedger(olds.appId ?? "")
-      .itemsFound()
+      .itemsStaying(urn)
       .catch((e) => {
         throw withContext(e, `listing the client secrets of app ${olds.appId} to plan a replacement`);
       });
