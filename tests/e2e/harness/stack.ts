@@ -126,7 +126,11 @@ function makeStack(
       const { stdout } = await run(opts.showSecrets ? [...args, "--show-secrets"] : args);
       return JSON.parse(stdout) as Record<string, unknown>;
     },
-    pulumi: (args, opts = {}) => run(args, { expectFailure: opts.expectFailure ?? false }),
+    pulumi: (args, opts = {}) =>
+      run(args, {
+        expectFailure: opts.expectFailure ?? false,
+        ...(opts.input === undefined ? {} : { input: opts.input }),
+      }),
     cleanup() {
       // Removing the backend folder removes the stack with it: no `pulumi stack rm` needed. Resources still in
       // the stack live only in this stack's emulator, which closes here.

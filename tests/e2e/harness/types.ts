@@ -50,8 +50,11 @@ export interface E2EStack {
   // biome-ignore lint/suspicious/noExplicitAny: the deployment format is Pulumi's, and tests walk it freely
   exportState(): Promise<any>;
   outputs(opts?: { showSecrets?: boolean }): Promise<Record<string, unknown>>;
-  /** Any other `pulumi` command, run in `workDir` with the stack selected and the isolated environment. */
-  pulumi(args: string[], opts?: { expectFailure?: boolean }): Promise<PulumiResult>;
+  /**
+   * Any other `pulumi` command, run in `workDir` with the stack selected and the isolated environment; `input` goes to
+   * its stdin (e.g. the value of a `pulumi config set` without flags, never on the command line).
+   */
+  pulumi(args: string[], opts?: { expectFailure?: boolean; input?: string }): Promise<PulumiResult>;
   /** Removes the stack, its backend and `workDir`, and closes the emulator. Safe to call twice. */
   cleanup(): Promise<void>;
 }
