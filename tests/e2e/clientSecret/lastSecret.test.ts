@@ -24,7 +24,7 @@ describe("destroying the resource that holds an app's last ACTIVE secret", () =>
     stack = undefined;
   });
 
-  it("retainOnDelete: destroy succeeds without a request to Okta, and the secret stays ACTIVE in the app", async () => {
+  it("retainOnDelete: destroy succeeds without a change in Okta, and the secret stays ACTIVE in the app", async () => {
     const s = await createStack({ program, config: { mode: "retainOnDelete" } });
     stack = s;
     const before = secretsOf(s.emulator, s.app.id);
