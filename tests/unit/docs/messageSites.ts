@@ -23,7 +23,10 @@ export interface MessageSite {
 }
 
 /** Object properties that hold a message or a part of one (a check failure's reason, an Okta error's summary). */
-const messageProperties = ["reason", "summary", "attempts"];
+const messageProperties = ["reason", "summary", "attempts", "note"];
+/** How far calls are followed outwards to bind a message's parameters, and how many bindings a site is read with. */
+const maxCallLevels = 3;
+const maxBindings = 256;
 /** Calls whose first argument (or, for `withContext(e, …)`, second) is a message. */
 const messageCalls = new Map([
   ["explainedError", "explainedError"],
@@ -79,19 +82,35 @@ export function messageSites(repo: string, roots: string[]): MessageSite[] {
     visit(sf);
   }
 
-  // A site inside a helper whose parameters carry the message is also read at each call of that helper.
+  // What a function's parameters can be bound to: nothing, or the arguments of each of its calls, read with the
+  // bindings of the function that makes the call (so `say(…)` inside `startRotation(kind, …)` knows `kind`).
+  const bindingsFor = (fn: ts.FunctionLikeDeclaration, level: number): Bindings[] => {
+    const out: Bindings[] = [unbound];
+    if (level >= maxCallLevels) return out;
+    for (const call of callsOf.get(fn) ?? []) {
+      const caller = enclosingFunction(call);
+      for (const env of caller ? bindingsFor(caller, level + 1) : [unbound]) {
+        const bound = new Map(env);
+        fn.parameters.forEach((p, i) => {
+          const arg = call.arguments[i];
+          if (arg) bound.set(p, [{ expr: arg, env }]);
+        });
+        out.push(bound);
+      }
+    }
+    return out.slice(0, maxBindings);
+  };
+
+  // A site inside helpers whose parameters carry the message is read with every binding of each enclosing function.
   const sites = found.map(({ node, kind }) => {
     const sf = node.getSourceFile();
-    const fn = enclosingFunction(node);
-    const readings = [texts.textsOf(node)];
-    for (const call of fn ? (callsOf.get(fn) ?? []) : []) {
-      const bound = new Map<ts.Declaration, { expr: ts.Expression; env: Bindings }[]>();
-      fn?.parameters.forEach((p, i) => {
-        const arg = call.arguments[i];
-        if (arg) bound.set(p, [{ expr: arg, env: unbound }]);
-      });
-      readings.push(texts.textsOf(node, bound));
+    let envs: Bindings[] = [unbound];
+    for (const fn of enclosingFunctions(node)) {
+      const outer = bindingsFor(fn, 0);
+      // Each binding of the inner functions first with the outer one unbound (`outer[0]`), so a cut keeps them all.
+      envs = outer.flatMap((env) => envs.map((inner) => new Map([...env, ...inner]))).slice(0, maxBindings);
     }
+    const readings = envs.map((env) => texts.textsOf(node, env));
     return {
       file: path.relative(repo, sf.fileName),
       line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1,
@@ -100,6 +119,13 @@ export function messageSites(repo: string, roots: string[]): MessageSite[] {
     };
   });
   return sites.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** The functions `node` is written in, innermost first. */
+function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
+  const out: ts.FunctionLikeDeclaration[] = [];
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) out.push(fn);
+  return out;
 }
 
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {

@@ -27,6 +27,13 @@ const internal: Record<string, string> = {
     "its inputs come from a ClientSecret's outputs",
   "provider/resources/clientSecretVerification/inputValidation.ts: … is required: Okta's secret_hash of the secret (a ClientSec…":
     "its inputs come from a ClientSecret's outputs",
+  // ClientJsonWebKeyVerification likewise: only RotatingClientJsonWebKey makes one, from its generated current key.
+  'provider/resources/clientJsonWebKeyVerification/inputValidation.ts: … must be an Okta id of 20 letters and digits, like …, got "…':
+    "its inputs come from a ClientJsonWebKey's outputs",
+  "provider/resources/clientJsonWebKeyVerification/inputValidation.ts: … is required: the key's kid (a ClientJsonWebKey's kid outpu…":
+    "its inputs come from a ClientJsonWebKey's outputs",
+  "provider/resources/clientJsonWebKeyVerification/inputValidation.ts: privateKey is required: the key's private half (a generated …":
+    "the current slot's key is always generated, so it has a private half",
 };
 
 /** How a site is named in failures and in {@link internal}: its file and the start of its first text. */
