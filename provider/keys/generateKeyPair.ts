@@ -56,7 +56,7 @@ export function checkKeyPairOptions(
     } else if (typeof rsaBits !== "number" || !rsaKeySizes.includes(rsaBits)) {
       failures.push({
         property: `${property}.rsaBits`,
-        reason: `${property}.rsaBits must be ${rsaKeySizes.join(", ")} (default 2048), got ${typeof rsaBits === "number" ? rsaBits : `a ${typeof rsaBits}`}`,
+        reason: `${property}.rsaBits must be 2048, 3072 or 4096 (default 2048), got ${typeof rsaBits === "number" ? rsaBits : `a ${typeof rsaBits}`}`,
       });
     }
   }
@@ -75,9 +75,7 @@ const generate = promisify(generateKeyPair);
 export async function generateClientKeyPair(options: KeyPairOptions & { kid?: string }): Promise<GeneratedKeyPair> {
   const { algorithm } = options;
   if (options.rsaBits !== undefined && !rsaKeySizes.includes(options.rsaBits)) {
-    throw new Error(
-      `generating an ${algorithm} key pair: rsaBits must be ${rsaKeySizes.join(", ")}, got ${options.rsaBits}`,
-    );
+    throw new Error(`generating an ${algorithm} key pair: rsaBits must be 2048, 3072 or 4096, got ${options.rsaBits}`);
   }
   const pair: { publicKey: KeyObject; privateKey: KeyObject } =
     keyTypeOf(algorithm) === "RSA"

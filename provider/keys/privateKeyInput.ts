@@ -74,7 +74,7 @@ export function signingAlgorithm(signing: SigningKey, requested: string | undefi
   const natural = type === "rsa" ? "RS256" : curveAlg;
   if (natural === undefined) {
     throw new Error(
-      `${property} is a ${type ?? "unknown"} key${curve ? ` on ${curve}` : ""}; Okta takes RSA keys and EC keys on P-256, P-384 or P-521`,
+      `${property} is ${type ? `an ${type}` : "an unknown kind of"} key${curve ? ` on ${curve}` : ""}; Okta takes RSA keys and EC keys on P-256, P-384 or P-521`,
     );
   }
   const alg = requested ?? signing.alg ?? natural;

@@ -111,7 +111,8 @@ function fromKeyObject(
   const type = key.asymmetricKeyType;
   const fail = (reason: string) => ({ failures: [{ property, reason: `${property} ${reason}` }] });
   if (type !== "rsa" && type !== "ec") {
-    const which = type === "rsa-pss" ? "an RSA-PSS (restricted) key" : `a ${type ?? "unknown"} key`;
+    const which =
+      type === "rsa-pss" ? "an RSA-PSS (restricted) key" : `${type ? `an ${type}` : "an unknown kind of"} key`;
     return fail(`is ${which}; Okta takes RSA keys (rsaEncryption) and EC keys on P-256, P-384 or P-521`);
   }
   let material: PublicKeyMaterial;

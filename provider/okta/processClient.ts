@@ -11,6 +11,8 @@ let client: OktaClient | undefined;
 // its value goes now.
 const legacyOrgUrlKey = "okta:orgUrl";
 let legacyOrgUrl = false;
+// Each resource kind's provider is configured on its own: the proxy warning is said once per process (one run).
+let proxyWarned = false;
 let options: OktaClientOptions = {};
 
 /**
@@ -27,7 +29,8 @@ export function configureOkta(req: ConfigureRequest): void {
   stackConfig = readOktaConfig((key) => req.config.get(key));
   legacyOrgUrl = req.config.get(legacyOrgUrlKey) !== undefined;
   client = undefined;
-  if (stackConfig["okta:httpProxy"] !== undefined) {
+  if (stackConfig["okta:httpProxy"] !== undefined && !proxyWarned) {
+    proxyWarned = true;
     // The plugin shows the provider's stderr in the CLI's output, once per process.
     console.error(
       "warning: okta:httpProxy is set; pulumi-okta-credentials does not send its requests through a proxy " +

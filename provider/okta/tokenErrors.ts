@@ -42,7 +42,7 @@ export function explainTokenError(error: OktaApiError, auth: OAuthSettings, used
   } else if (code === "invalid_dpop_proof" || code === "use_dpop_nonce") {
     why = usedDpop
       ? `Okta refused this provider's DPoP proof (the app requires DPoP): check this machine's clock, and report the error if it persists`
-      : `the app requires DPoP proofs and refused this request's`;
+      : "the app requires DPoP proofs, and this request carried none";
   }
   const head = `getting an OAuth access token for ${app}`;
   return error.withContext(why ? `${head}: ${why}` : head);
@@ -55,7 +55,7 @@ export function missingScopes(auth: OAuthSettings, granted: string): Error | und
   if (missing.length === 0) return undefined;
   return explainedError(
     `getting an OAuth access token for service app ${auth.clientId} (okta:clientId): ${scopeList(missing)} not ` +
-      `granted to the app (its token holds only ${[...got].join(", ") || "no scope"}): grant ${missing.join(" and ")} ` +
+      `granted to the app (${got.size > 0 ? `its token holds only ${[...got].join(", ")}` : "its token holds no scope"}): grant ${missing.join(" and ")} ` +
       `on its Okta API Scopes tab (or POST /api/v1/apps/${auth.clientId}/grants), or leave ${missing.length === 1 ? "it" : "them"} ` +
       `out of okta:scopes; ${ROLE_HINT}`,
   );

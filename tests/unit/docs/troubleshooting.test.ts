@@ -19,7 +19,8 @@ const internal: Record<string, string> = {
   "provider/resources/clientSecret/create.ts: creating client secret: …": "check refused these inputs first",
   "provider/resources/clientJsonWebKey/create.ts: creating a JSON Web Key: …": "check refused these inputs first",
   // generate's options reach the key generator only after check accepted them (2048, 3072 or 4096 bits).
-  "provider/keys/generateKeyPair.ts: generating an … key pair: rsaBits must be …, got …": "check refused rsaBits first",
+  "provider/keys/generateKeyPair.ts: generating an … key pair: rsaBits must be 2048, 3072 or 4096…":
+    "check refused rsaBits first",
   // Only RSA and EC keys reach it: a brought key of another type is refused before, a generated key is RSA or EC.
   "provider/keys/jwk.ts: a … key has no RSA or EC material": "other key types are refused before",
   // ClientSecretVerification is not exported: only RotatingClientSecret makes one, from a ClientSecret's outputs.

@@ -148,7 +148,7 @@ describe("resolveClientJwk: what Okta would refuse, stopped at check", () => {
       "publicKey | publicKey is an EC key on secp256k1; Okta takes P-256, P-384 or P-521",
     ]);
     expect(await reasons({ publicKey: spki(generateKeyPairSync("ed25519").publicKey) })).toEqual([
-      expect.stringMatching(/^publicKey \| publicKey is a ed25519 key; Okta takes RSA keys/),
+      expect.stringMatching(/^publicKey \| publicKey is an ed25519 key; Okta takes RSA keys/),
     ]);
     expect(
       await reasons({ publicKey: spki(generateKeyPairSync("rsa-pss", { modulusLength: 2048 }).publicKey) }),

@@ -59,7 +59,7 @@ describe("generateClientKeyPair", () => {
     ]);
     expect(a.publicJwk.kid).not.toBe(b.publicJwk.kid);
     await expect(generateClientKeyPair({ algorithm: "RS256", rsaBits: 1024 })).rejects.toThrow(
-      "generating an RS256 key pair: rsaBits must be 2048, 3072, 4096, got 1024",
+      "generating an RS256 key pair: rsaBits must be 2048, 3072 or 4096, got 1024",
     );
   });
 });
@@ -92,10 +92,10 @@ describe("checkKeyPairOptions", () => {
       "generate.rsaBits | generate.rsaBits applies to RS256, RS384 and RS512 only; ES384 keys are on P-384: remove rsaBits",
     ]);
     expect(failuresOf({ algorithm: "RS256" as JwsAlgorithm, rsaBits: 1024 })).toEqual([
-      "generate.rsaBits | generate.rsaBits must be 2048, 3072, 4096 (default 2048), got 1024",
+      "generate.rsaBits | generate.rsaBits must be 2048, 3072 or 4096 (default 2048), got 1024",
     ]);
     expect(failuresOf({ algorithm: "RS256", rsaBits: "2048" })).toEqual([
-      "generate.rsaBits | generate.rsaBits must be 2048, 3072, 4096 (default 2048), got a string",
+      "generate.rsaBits | generate.rsaBits must be 2048, 3072 or 4096 (default 2048), got a string",
     ]);
     expect(failuresOf({ algorithm: "ES256", curve: "P-256" })).toEqual([
       "generate.curve | generate.curve is not an option of generate; it takes algorithm and rsaBits",

@@ -213,6 +213,8 @@ describe("configure", () => {
     try {
       const values: Record<string, string> = { "okta:httpProxy": "http://proxy:3128", "okta:orgName": "dev-1" };
       configureOkta({ config: { get: (key: string) => values[key], require: (key: string) => values[key] as string } });
+      // A second resource kind configures its provider in the same process: said once.
+      configureOkta({ config: { get: (key: string) => values[key], require: (key: string) => values[key] as string } });
     } finally {
       console.error = original;
     }
