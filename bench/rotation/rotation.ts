@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { loadavg } from "node:os";
 import path from "node:path";
-import type { OktaEmulator } from "../../emulator";
+import type { OktaEmulator } from "../../emulator/index";
 import { createStack } from "../../tests/e2e/harness";
 
 const runs = Number(process.argv[2] ?? 5);

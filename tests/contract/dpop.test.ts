@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startOktaEmulator } from "../../emulator";
+import { startOktaEmulator } from "../../emulator/index";
 import { type OktaHarness, useOktaHarness } from "./harness";
 import { testKey } from "./keys";
 import { accessTokenHash, assertionForm, dpopProof, serviceApp, type Token } from "./oauthApps";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { startOktaEmulator } from "../../emulator";
+import { startOktaEmulator } from "../../emulator/index";
 import { callOkta, errorShape, useOktaHarness } from "./harness";
 import { basic, secretApp } from "./oauthApps";
 

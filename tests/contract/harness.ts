@@ -1,7 +1,7 @@
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../emulator";
+import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../emulator/index";
 import spec from "./okta-schemas.generated.json";
 
 type Json = Record<string, unknown>;

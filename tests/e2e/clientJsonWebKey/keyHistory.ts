@@ -1,4 +1,4 @@
-import type { OktaEmulator } from "../../../emulator";
+import type { OktaEmulator } from "../../../emulator/index";
 
 /**
  * The emulator's request log as `METHOD path status` lines of what changes an app's keys and of token requests, in

@@ -1,4 +1,4 @@
-import type { OktaEmulator, RequestLogEntry } from "../../../emulator";
+import type { OktaEmulator, RequestLogEntry } from "../../../emulator/index";
 
 /** The emulator's request log as `METHOD path` lines of the client-secret operations that change something. */
 export function secretMutations(emulator: OktaEmulator): string[] {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { createStack, type E2EStack } from "../harness";
 import { secretMutations, secretsOf } from "./oktaHistory";
 

@@ -13,9 +13,9 @@ const sourceDirs = ["provider", "sdk", "emulator"];
  * newer than the build; and fail at once, with what to do, when there is no engine (CI included: never a skip).
  */
 export default async function setup(): Promise<() => Promise<void>> {
-  if ((await newestMtime(sourceDirs, ".ts")) > (await newestMtime(["dist"], ".js"))) {
+  if ((await newestMtime(sourceDirs, ".ts")) > (await newestMtime(["dist", "emulator/dist"], ".js"))) {
     try {
-      await execFileAsync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: repoRoot });
+      await execFileAsync("npm", ["run", "--silent", "build"], { cwd: repoRoot });
     } catch (error) {
       const { stdout = "" } = error as { stdout?: string };
       throw new Error(`building dist/ for the end-to-end tests failed:\n${stdout}`);
@@ -33,7 +33,8 @@ async function newestMtime(dirs: string[], extension: string): Promise<number> {
   for (const dir of dirs) {
     const entries = await readdir(path.join(repoRoot, dir), { recursive: true }).catch(() => [] as string[]);
     for (const entry of entries) {
-      if (!entry.endsWith(extension) || entry.endsWith(`.test${extension}`)) continue;
+      if (!entry.endsWith(extension) || entry.endsWith(`.test${extension}`) || entry.endsWith(".d.ts")) continue;
+      if (dir === "emulator" && /^(dist|node_modules)\//.test(entry)) continue;
       newest = Math.max(newest, (await stat(path.join(repoRoot, dir, entry))).mtimeMs);
     }
   }

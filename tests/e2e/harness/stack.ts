@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { countsFromPlan, countsFromResourceChanges, zeroCounts } from "./counts";
 import { engineBinDir, isolatedEnv } from "./engine";
 import { type RunOptions, runPulumi } from "./runPulumi";

@@ -1,4 +1,4 @@
-import type { OktaApp, OktaEmulator, OktaEmulatorOptions } from "../../../emulator";
+import type { OktaApp, OktaEmulator, OktaEmulatorOptions } from "../../../emulator/index";
 
 /**
  * Resource operations the engine reported for one command. They come from the engine itself (the

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RequestLogEntry } from "../../../emulator";
+import type { RequestLogEntry } from "../../../emulator/index";
 import { createServiceApp } from "../../serviceApp";
 import { createStack, type E2EStack } from "../harness";
 

@@ -1,4 +1,4 @@
-import type { OktaEmulator } from "../../../emulator";
+import type { OktaEmulator } from "../../../emulator/index";
 
 /** The emulator's request log as `METHOD path status` lines of the JSON Web Key writes and token requests. */
 export function keyMutations(emulator: OktaEmulator): string[] {

@@ -1,5 +1,5 @@
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
-import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../emulator/index";
 import { providers } from "../../../provider";
 import { setProcessOktaClientOptions } from "../../../provider/okta/processClient";
 import type { RetryPolicy } from "../../../provider/okta/retryPolicy";

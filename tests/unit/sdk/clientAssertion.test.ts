@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { generateClientKeyPair } from "../../../provider/keys/generateKeyPair";
 import { requestClientCredentialsToken, signClientAssertion, signClientAssertionOutput } from "../../../sdk";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { generateClientKeyPair } from "../../../provider/keys/generateKeyPair";
 import { listClientJsonWebKeys, listClientJsonWebKeysOutput } from "../../../sdk";
 

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { listClientSecrets } from "../../../sdk";
 
 describe("listClientSecrets (program side, against the emulator)", () => {

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { readKeyInputs } from "../../../provider/resources/clientJsonWebKey/inputValidation";
 import { decideForExisting } from "../../../provider/resources/clientJsonWebKey/plan";
 import type { ClientJsonWebKeyOutputs } from "../../../provider/resources/clientJsonWebKey/types";

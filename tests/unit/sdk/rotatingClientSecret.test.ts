@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { decideForExisting } from "../../../provider/resources/clientSecret/plan";
 import type { ClientSecretOutputs } from "../../../provider/resources/clientSecret/types";
 import { RotatingClientSecret } from "../../../sdk";

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { generateClientKeyPair } from "../../../../provider/keys/generateKeyPair";
 import type { ClientJsonWebKeyInputs } from "../../../../provider/resources/clientJsonWebKey/types";

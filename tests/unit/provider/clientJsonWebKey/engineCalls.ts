@@ -1,5 +1,5 @@
 import type { DiffResult } from "@pulumi/pulumi/dynamic";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import type {
   ClientJsonWebKeyInputs,

@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { jwkThumbprint } from "../../../../provider/keys/clientJwk";
 import { setProcessOktaClientOptions } from "../../../../provider/okta/processClient";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import type { ClientSecretInputs } from "../../../../provider/resources/clientSecret/types";
 import { unknownValue } from "../../../../provider/resources/fullProvider";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { processOktaClient } from "../../../../provider/okta/processClient";
 import { secretHash } from "../../../../provider/okta/secretHash";

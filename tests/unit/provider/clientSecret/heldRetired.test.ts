@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { secretsOf, startHookHarness } from "../harness";
 import {

@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { setProcessOktaClientOptions } from "../../../../provider/okta/processClient";
 import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";

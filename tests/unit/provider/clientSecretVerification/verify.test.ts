@@ -1,6 +1,6 @@
 import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { secretLedger } from "../../../../provider/resources/clientSecret/slots";
 import type {

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey } from "node:crypto";
 import { calculateJwkThumbprint, importJWK, importPKCS8, jwtVerify, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../../emulator/index";
 import { checkKeyPairOptions, generateClientKeyPair } from "../../../../provider/keys/generateKeyPair";
 import { rsaModulusBits } from "../../../../provider/keys/jwkRules";
 import { type JwsAlgorithm, jwsAlgorithms } from "../../../../provider/keys/jwsAlgorithms";

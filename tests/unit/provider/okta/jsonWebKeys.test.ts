@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../../emulator/index";
 import { generateClientKeyPair } from "../../../../provider/keys/generateKeyPair";
 import type { PublicJwk } from "../../../../provider/keys/jwk";
 import { isOktaApiError, type OktaApiError } from "../../../../provider/okta/errors";

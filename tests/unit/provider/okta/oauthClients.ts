@@ -1,6 +1,6 @@
 import type { KeyObject } from "node:crypto";
 import { decodeJwt } from "jose";
-import type { OktaEmulator } from "../../../../emulator";
+import type { OktaEmulator } from "../../../../emulator/index";
 import type { OAuthSettings } from "../../../../provider/okta/clientCredentials";
 import type { DpopMode } from "../../../../provider/okta/config";
 import { OktaClient } from "../../../../provider/okta/oktaClient";

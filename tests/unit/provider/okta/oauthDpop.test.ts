@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../../emulator";
+import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../../emulator/index";
 import { isOktaApiError, type OktaApiError } from "../../../../provider/okta/errors";
 import { createServiceApp } from "../../../serviceApp";
 import { assertionOf, claimsOf, oauthClient, type SentRequest, tokenStatuses } from "./oauthClients";

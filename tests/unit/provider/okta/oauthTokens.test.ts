@@ -2,7 +2,7 @@ import { createPublicKey } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../../emulator/index";
 import { isOktaApiError, type OktaApiError } from "../../../../provider/okta/errors";
 import { OktaClient } from "../../../../provider/okta/oktaClient";
 import { createServiceApp, type ServiceApp } from "../../../serviceApp";

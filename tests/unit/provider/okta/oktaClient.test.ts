@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type OktaEmulator, startOktaEmulator } from "../../../../emulator";
+import { type OktaEmulator, startOktaEmulator } from "../../../../emulator/index";
 import { isOktaApiError, OktaApiError } from "../../../../provider/okta/errors";
 import { OktaClient } from "../../../../provider/okta/oktaClient";
 import { secretHash } from "../../../../provider/okta/secretHash";
