@@ -29,7 +29,12 @@ describe("the quickstart (scripts/quickstart.sh, what `npm start` runs)", () => 
       env: { ...process.env, NO_COLOR: "1", QUICKSTART_DIR: state },
       maxBuffer: 16 * 1024 * 1024,
       timeout: 600_000,
-    }).finally(() => rm(state, { recursive: true, force: true }));
+    })
+      .catch((error: { stdout?: string; message: string }) => {
+        // What the script printed up to the failure (never a secret: the script prints none), not just "Command failed".
+        throw new Error(`${error.message}\n${stripVTControlCharacters(error.stdout ?? "").slice(-6000)}`);
+      })
+      .finally(() => rm(state, { recursive: true, force: true }));
     const text = stripVTControlCharacters(stdout);
     const section = (n: number) => text.slice(text.indexOf(`== ${n}.`), text.indexOf(`== ${n + 1}.`));
 
