@@ -22,6 +22,13 @@ export function rateLimitBucketOf(path: string): string {
   return "/api/v1";
 }
 
+/**
+ * Requests one process keeps in flight per bucket. Okta also limits concurrent requests per org (35 on the free plan,
+ * 75 on paid orgs, its "concurrent rate limits"); ten keep a few stacks well below that and are plenty at a bucket's
+ * pace (100 a minute).
+ */
+const maxInFlight = 10;
+
 interface Waiter {
   first: boolean;
   clock: PacerClock;
@@ -84,6 +91,7 @@ class Bucket {
   }
 
   private next(clock: PacerClock): Step {
+    if (this.inFlight >= maxInFlight) return { go: false, until: "answer" };
     if (this.mode === "open") return { go: true };
     if (this.mode === "known" && clock.now() >= this.resetAt) this.newWindow();
     if (this.mode === "unknown") return this.inFlight === 0 ? { go: true } : { go: false, until: "answer" };
