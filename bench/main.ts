@@ -5,6 +5,7 @@
 //   npm run bench                          every section, full run counts (about an hour on 2 cores: see RESULTS.md)
 //   npm run bench -- --only=requests,state  some sections (the others' committed results stay in RESULTS.md)
 //   npm run bench -- --smoke                a small run of every section into a temp folder, failing on a regression
+//   npm run bench -- --render               only RESULTS.md again, from the committed bench/results/*.json
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const unknown = (only ?? []).filter((s) => !sections.includes(s as Section));
   if (unknown.length > 0)
     throw new Error(`--only: unknown section ${unknown.join(", ")} (one of ${sections.join(", ")})`);
-  const chosen = sections.filter((s) => !only || only.includes(s));
+  const chosen = args.includes("--render") ? [] : sections.filter((s) => !only || only.includes(s));
   const out = smoke ? await mkdtemp(path.join(tmpdir(), "okcred-bench-smoke-")) : path.join(__dirname, "results");
   await mkdir(out, { recursive: true });
   const results: Results = {};

@@ -91,6 +91,12 @@ ${machine(r.machine)}
 | scenario | limit / min | share | stacks | rotations | requests | 429s | minutes (each stack) | requests ÷ rate | ratio | windows (min) | failed operations |
 |---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
+
+Where the 429s come from: a provider process knows nothing of the bucket until its first answer, so its first request
+finds out (in a \`pulumi up\`, the update's process starts after its preview's process spent the minute: one 429), and
+two stacks' processes race for the last requests of a minute. Each 429 costs only its own request a wait for the
+reset, after which it goes first; none fails an operation. \`okta:maxApiCapacity\` counts one process's requests, and
+a \`pulumi up\` has two (preview, update), so two stacks at 50 still meet a spent minute now and then.
 ${failures.length > 0 ? `\nFailures:\n${failures.join("\n")}\n` : ""}`;
 }
 
@@ -115,7 +121,7 @@ ${machine(r.machine)}
 
 function startup(r: StartupResult): string {
   const scale = r.peakMbAtScale
-    ? `| peak memory (MB), the \`pulumi up\` rotating ${r.peakMbAtScale.n} more resources (1 run) | ${r.peakMbAtScale.okta} | ${r.peakMbAtScale.floor} | ${r.peakMbAtScale.ratio.toFixed(2)} |\n`
+    ? `| peak memory (MB), the \`pulumi up\` rotating ${r.peakMbAtScale.n} more resources (1 run) | ${r.peakMbAtScale.okta.toFixed(1)} | ${r.peakMbAtScale.floor.toFixed(1)} | ${r.peakMbAtScale.ratio.toFixed(2)} |\n`
     : "";
   return `## 5. Provider start-up
 
@@ -130,7 +136,7 @@ ${machine(r.machine)}
 | start to serving (the plugin's own start-up), ms | ${r.readyMs.okta} | ${r.readyMs.floor} | ${r.readyMs.ratio.toFixed(2)} |
 | \`require("pulumi-okta-credentials/provider")\` in the first hook, ms | ${r.providerLoadMs} | - | - |
 | start to first request (floor: first hook), ms | ${r.firstRequestMs.okta} | ${r.firstRequestMs.floor} | ${r.firstRequestMs.ratio.toFixed(2)} |
-| peak memory (MB, VmHWM), the preview | ${r.peakMb.okta} | ${r.peakMb.floor} | ${r.peakMb.ratio.toFixed(2)} |
+| peak memory (MB, VmHWM), the preview | ${r.peakMb.okta.toFixed(1)} | ${r.peakMb.floor.toFixed(1)} | ${r.peakMb.ratio.toFixed(2)} |
 ${scale}`;
 }
 

@@ -97,7 +97,7 @@ export async function measureStartup(runs: number, atScale?: number): Promise<St
     await emulator.close();
     await rm(dir, { recursive: true, force: true });
   }
-  const mb = (xs: number[]) => Math.round(median(xs.map((x) => x * 10)) / 10);
+  const mb = (xs: number[]) => median(xs.map((x) => x * 10)) / 10;
   const [okta, fl] = [median(first.okta), median(first.floor)];
   const [readyOkta, readyFloor] = [median(ready.okta), median(ready.floor)];
   const result: StartupResult = {
