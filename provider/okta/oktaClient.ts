@@ -9,6 +9,7 @@ import {
   type OktaJsonWebKeyStatus,
   toJsonWebKey,
 } from "./jsonWebKeys";
+import { rateLimitPacerOf } from "./rateLimitPacer";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryPolicy";
 import { secretHash } from "./secretHash";
 import { type Authorizer, isRecord, OktaTransport } from "./transport";
@@ -62,16 +63,19 @@ export class OktaClient {
   constructor(settings: OktaSettings, options: OktaClientOptions = {}) {
     this.orgUrl = settings.orgUrl;
     const policy = { ...defaultRetryPolicy, ...fromTuning(settings.tuning ?? {}), ...options.retry };
+    // Every client of this org in the process paces its requests in one view of Okta's rate-limit buckets.
+    const pacer = rateLimitPacerOf(settings.orgUrl);
+    pacer.capacity = settings.tuning?.maxApiCapacity ?? 100;
     let authorizer: Authorizer;
     if (settings.auth.kind === "apiToken") {
       authorizer = staticAuthorizer("SSWS", settings.auth.token);
     } else if (settings.auth.kind === "accessToken") {
       authorizer = staticAuthorizer("Bearer", settings.auth.token);
     } else {
-      const tokenTransport = new OktaTransport(settings.orgUrl, undefined, policy, options.fetch);
+      const tokenTransport = new OktaTransport(settings.orgUrl, undefined, policy, options.fetch, pacer);
       authorizer = new OAuthAuthorizer(settings.auth, settings.orgUrl, tokenTransport, policy.now);
     }
-    this.transport = new OktaTransport(settings.orgUrl, authorizer, policy, options.fetch);
+    this.transport = new OktaTransport(settings.orgUrl, authorizer, policy, options.fetch, pacer);
   }
 
   /** `GET /api/v1/apps/{appId}`. */

@@ -1,5 +1,6 @@
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
 import { describeFailure, type NoAnswer, parseChallenge, parseJson, redirected } from "./failures";
+import type { RateLimitPacer } from "./rateLimitPacer";
 import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
 
 /** An answer from the org, as the authorizer and a request's `challenge` see it. */
@@ -58,13 +59,17 @@ interface OktaResponse {
 
 type Outcome = { kind: "answer"; response: Response; body: unknown } | NoAnswer;
 
-/** Sends requests with Node's `fetch`, retrying 429s, 5xx and network errors within the policy's bounds. */
+/**
+ * Sends requests with Node's `fetch`, retrying 429s, 5xx and network errors within the policy's bounds. With a pacer,
+ * every attempt first waits for room in its rate-limit bucket; that wait does not count against the policy's time.
+ */
 export class OktaTransport {
   constructor(
     private readonly orgUrl: string,
     private readonly authorizer: Authorizer | undefined,
     private readonly policy: RetryPolicy,
     private readonly fetchFn: typeof fetch = fetch,
+    private readonly pacer?: RateLimitPacer,
   ) {}
 
   async send(req: OktaRequest): Promise<OktaResponse> {
@@ -73,8 +78,9 @@ export class OktaTransport {
     // Credentials that went out in a body or a header of some attempt (a client assertion, a DPoP proof): never in
     // an error, even when an answer quotes the request.
     const sent: string[] = [];
+    const paced = { ms: 0, refused: false };
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.once(req, sent);
+      const outcome = await this.paced(req, sent, paced);
       let delay: number;
       let ambiguous: boolean;
       let failure: OktaApiErrorFields;
@@ -98,7 +104,10 @@ export class OktaTransport {
           throw this.error(req, redirected(failure, response.headers.get("location")), sent);
         }
         if (response.status === 429) {
-          delay = rateLimitDelay(this.policy, response.headers) ?? backoffDelay(this.policy, attempt);
+          const untilReset = rateLimitDelay(this.policy, response.headers);
+          // The pacer has seen this answer: the next attempt waits in it until the reset, ahead of newer requests.
+          delay = untilReset === undefined ? backoffDelay(this.policy, attempt) : this.pacer ? 0 : untilReset;
+          paced.refused = untilReset !== undefined;
           ambiguous = false; // Okta refused before doing anything.
         } else if (response.status >= 500) {
           delay = backoffDelay(this.policy, attempt);
@@ -116,16 +125,32 @@ export class OktaTransport {
         const found = await req.recover();
         if (found !== undefined) return recovered(found);
       }
-      if (this.exhausted(attempt, start, delay)) {
+      if (this.exhausted(attempt, start + paced.ms, delay)) {
         throw this.error(req, { ...failure, attempts: this.tally(attempt, start) }, sent);
       }
-      await this.policy.sleep(delay);
+      if (delay > 0) await this.policy.sleep(delay);
       if (ambiguous && req.recover) {
         // A request that timed out (or a 502/503/504 from a proxy) may still be running at Okta: look once more,
         // after the wait, just before repeating it.
         const late = await req.recover();
         if (late !== undefined) return recovered(late);
       }
+    }
+  }
+
+  /** One attempt, after the pacer (if any) lets it go; the time spent waiting there is added to `paced.ms`. */
+  private async paced(req: OktaRequest, sent: string[], paced: { ms: number; refused: boolean }): Promise<Outcome> {
+    if (!this.pacer) return this.once(req, sent);
+    const queued = this.policy.now();
+    const ticket = await this.pacer.acquire(req.path, this.policy, paced.refused);
+    paced.ms += this.policy.now() - queued;
+    paced.refused = false;
+    let outcome: Outcome | undefined;
+    try {
+      outcome = await this.once(req, sent);
+      return outcome;
+    } finally {
+      ticket.done(outcome?.kind === "answer" ? outcome.response : undefined);
     }
   }
 

@@ -31,7 +31,7 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
     runPulumi(args, { cwd: dirs.program, redact: secrets, ...opts, env: { ...env, ...opts.env } });
   let emulator: OktaEmulator | undefined;
   try {
-    emulator = await startOktaEmulator({ port: 0, rateLimit: "off", ...options.emulatorOptions });
+    emulator = options.emulator ?? (await startOktaEmulator({ port: 0, rateLimit: "off", ...options.emulatorOptions }));
     secrets.push(emulator.apiToken);
     const app = await emulator.createApp(options.appBody as Parameters<OktaEmulator["createApp"]>[0]);
     await copyProgram(options.program, dirs.program);
@@ -45,11 +45,11 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
     }
     const projectName = /^name:\s*(\S+)/m.exec(await readFile(path.join(dirs.program, "Pulumi.yaml"), "utf8"))?.[1];
     if (!projectName) throw new Error(`no project name in ${options.program}/Pulumi.yaml`);
-    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets);
+    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets, !options.emulator);
     liveStacks.add(stack);
     return stack;
   } catch (error) {
-    await emulator?.close().catch(() => undefined);
+    if (!options.emulator) await emulator?.close().catch(() => undefined);
     await removeStackDirs(dirs);
     throw error;
   }
@@ -65,6 +65,7 @@ function makeStack(
   app: E2EStack["app"],
   run: Run,
   secrets: string[],
+  ownsEmulator: boolean,
 ): E2EStack {
   const lifecycle = ["--yes", "--non-interactive", "--stack", stackName];
   let previews = 0;
@@ -87,7 +88,12 @@ function makeStack(
   async function lifecycleRun(command: string, opts: LifecycleOptions = {}): Promise<StackRun> {
     const startedAt = Date.now();
     const args = [command, ...lifecycle, ...(opts.skipPreview ? ["--skip-preview"] : []), ...(opts.args ?? [])];
-    const { stdout, stderr } = await run(args, { expectFailure: opts.expectFailure ?? false, env: opts.env ?? {} });
+    const timeout = opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs };
+    const { stdout, stderr } = await run(args, {
+      expectFailure: opts.expectFailure ?? false,
+      env: opts.env ?? {},
+      ...timeout,
+    });
     return { stdout, stderr, counts: await historyCounts(startedAt) };
   }
 
@@ -108,6 +114,7 @@ function makeStack(
       const { stdout, stderr } = await run(opts.diff ? [...args, "--diff"] : args, {
         expectFailure: opts.expectFailure ?? false,
         env: opts.env ?? {},
+        ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
       });
       const plan = await readFile(planFile, "utf8").catch(() => undefined);
       await rm(planFile, { force: true });
@@ -136,7 +143,7 @@ function makeStack(
       // the stack live only in this stack's emulator, which closes here.
       cleaning ??= (async () => {
         liveStacks.delete(stack);
-        await emulator.close().catch(() => undefined);
+        if (ownsEmulator) await emulator.close().catch(() => undefined);
         await removeStackDirs(dirs);
       })();
       return cleaning;

@@ -31,7 +31,7 @@ export interface PulumiResult {
 export interface E2EStack {
   /** The program's temp copy, `<repo>/.e2e-work/<random>/program`: node resolution reaches `<repo>/node_modules`. */
   workDir: string;
-  /** The stack's emulator (port 0; rate limit off unless `emulatorOptions` says otherwise). */
+  /** The stack's emulator (port 0; rate limit off unless `emulatorOptions` says otherwise), or the one it was given. */
   emulator: OktaEmulator;
   /** The OIDC app created for this stack; its id is the project config `appId`. */
   app: OktaApp;
@@ -39,7 +39,12 @@ export interface E2EStack {
   useProgram(folder: string): Promise<void>;
   setConfig(key: string, value: string, opts?: { secret?: boolean }): Promise<void>;
   /** `pulumi preview` (with `diff`: `--diff`, whose text is then in `stdout`); counts are the planned operations. */
-  preview(opts?: { diff?: boolean; expectFailure?: boolean; env?: Record<string, string> }): Promise<StackRun>;
+  preview(opts?: {
+    diff?: boolean;
+    expectFailure?: boolean;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+  }): Promise<StackRun>;
   /** `pulumi up --yes`, with its preview first (as users run it) unless `skipPreview`. */
   up(opts?: LifecycleOptions): Promise<StackRun>;
   refresh(opts?: LifecycleOptions): Promise<StackRun>;
@@ -68,6 +73,8 @@ export interface LifecycleOptions {
   args?: string[];
   /** More environment for this command only, e.g. `{ OKTA_CREDENTIALS_NOW: "2030-02-01" }`. */
   env?: Record<string, string>;
+  /** Kill the command after this long (default 180 s): for runs paced by a rate limit. */
+  timeoutMs?: number;
 }
 
 /** Options of {@link createStack}. */
@@ -77,6 +84,8 @@ export interface CreateStackOptions {
   /** The body for `emulator.createApp` (default: a web app, `client_secret_basic`, client credentials). */
   appBody?: object;
   emulatorOptions?: OktaEmulatorOptions;
+  /** An emulator to use instead of starting one (shared by several stacks: one org); `cleanup()` leaves it open. */
+  emulator?: OktaEmulator;
   /** Extra plain config, e.g. `{ "okta-e2e:label": "x" }`; a key without namespace is project config. */
   config?: Record<string, string>;
   /** Extra secret config. */
