@@ -1,0 +1,53 @@
+import type { CheckFailure, CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
+import { compositeId } from "../okta/ids";
+import { configureOkta, processOktaClient } from "../okta/processClient";
+import type { FullResourceProvider } from "./fullProvider";
+import { printedOnce } from "./hookErrors";
+
+/** What one kind of verification checks: its inputs, their validation, and the check itself. */
+interface VerificationKind<Inputs extends { appId: string }, Outputs> {
+  /** The inputs whose change means a new check. */
+  checkedInputs: readonly (keyof Inputs & keyof Outputs)[];
+  /** Validates the inputs without any request; values unknown at preview pass. */
+  validate(news: Record<string, unknown>): CheckFailure[];
+  /** Makes the check at Okta's token endpoint; throws when the credential was refused. */
+  verify(inputs: Inputs): Promise<Outputs>;
+  /** The second part of the resource's id, after the app's (one verification of each kind per app and stack). */
+  idSuffix: string;
+}
+
+/**
+ * The seven hooks of a verification: a check that a credential authenticates its app at the org's token endpoint,
+ * made when the resource is created and whenever what it checks changes. It holds no Okta object, so every change is
+ * an update that checks again, a refresh does not check again (the record says what the last check found), and a
+ * delete changes nothing in Okta.
+ */
+export function verificationProvider<Inputs extends { appId: string }, Outputs>(
+  kind: VerificationKind<Inputs, Outputs>,
+): FullResourceProvider<Inputs, Outputs> {
+  async function check(_olds: Inputs, news: Inputs): Promise<CheckResult<Inputs>> {
+    const failures = kind.validate(news as unknown as Record<string, unknown>);
+    // Configuration errors surface here, at preview.
+    processOktaClient();
+    return failures.length > 0 ? { inputs: news, failures } : { inputs: news };
+  }
+  async function diff(_id: string, olds: Partial<Outputs>, news: Partial<Inputs>): Promise<DiffResult> {
+    const changes = kind.checkedInputs.some((key) => olds[key] !== (news[key] as unknown));
+    return { changes, replaces: [], deleteBeforeReplace: false };
+  }
+  async function read(id: string, props?: Partial<Outputs>): Promise<ReadResult<Outputs>> {
+    return props === undefined ? { id } : { id, props: props as Outputs };
+  }
+  return {
+    configure: printedOnce(async (req) => configureOkta(req)),
+    check: printedOnce(check),
+    diff: printedOnce(diff),
+    create: printedOnce(async (inputs: Inputs) => ({
+      id: compositeId(inputs.appId, kind.idSuffix),
+      outs: await kind.verify(inputs),
+    })),
+    read: printedOnce(read),
+    update: printedOnce(async (_id: string, _olds: Outputs, news: Inputs) => ({ outs: await kind.verify(news) })),
+    delete: printedOnce(async () => {}),
+  };
+}
