@@ -1,7 +1,7 @@
 import type { CheckFailure, CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { compositeId } from "../okta/ids";
+import { compositeId, oktaIdPattern } from "../okta/ids";
 import { configureOkta, processOktaClient } from "../okta/processClient";
-import type { FullResourceProvider } from "./fullProvider";
+import { type FullResourceProvider, isUnknown } from "./fullProvider";
 import { printedOnce } from "./hookErrors";
 
 /** What one kind of verification checks: its inputs, their validation, and the check itself. */
@@ -50,4 +50,40 @@ export function verificationProvider<Inputs extends { appId: string }, Outputs>(
     update: printedOnce(async (_id: string, _olds: Outputs, news: Inputs) => ({ outs: await kind.verify(news) })),
     delete: printedOnce(async () => {}),
   };
+}
+
+/**
+ * Validates what the inputs of every verification share, without any request; values unknown at preview pass:
+ * `appId` and the credential's id (`idProperty`: `secretId`, `keyId`) are Okta ids, and `checkedFor` and the kind's
+ * own text input (`textProperty`, with `textWhat` saying what to give) are not empty.
+ */
+export function validateVerificationBasics(
+  news: Record<string, unknown>,
+  idProperty: string,
+  idExample: string,
+  textProperty: string,
+  textWhat: string,
+): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const id = (property: string, example: string) => {
+    const value = news[property];
+    if (isUnknown(value)) return;
+    if (typeof value !== "string" || !oktaIdPattern.test(value)) {
+      failures.push({
+        property,
+        reason: `${property} must be an Okta id of 20 letters and digits, like ${example}, got ${JSON.stringify(value ?? null)}`,
+      });
+    }
+  };
+  const text = (property: string, what: string) => {
+    const value = news[property];
+    if (!isUnknown(value) && (typeof value !== "string" || value === "")) {
+      failures.push({ property, reason: `${property} is required: ${what}` });
+    }
+  };
+  id("appId", "0oa1b2c3d4e5f6g7h8i9");
+  id(idProperty, idExample);
+  text(textProperty, textWhat);
+  text("checkedFor", "a text saying why the check is made");
+  return failures;
 }

@@ -23,16 +23,12 @@ const internal: Record<string, string> = {
     "check refused rsaBits first",
   // Only RSA and EC keys reach it: a brought key of another type is refused before, a generated key is RSA or EC.
   "provider/keys/jwk.ts: a … key has no RSA or EC material": "other key types are refused before",
-  // ClientSecretVerification is not exported: only RotatingClientSecret makes one, from a ClientSecret's outputs.
-  'provider/resources/clientSecretVerification/inputValidation.ts: … must be an Okta id of 20 letters and digits, like …, got "…':
-    "its inputs come from a ClientSecret's outputs",
-  "provider/resources/clientSecretVerification/inputValidation.ts: … is required: Okta's secret_hash of the secret (a ClientSec…":
-    "its inputs come from a ClientSecret's outputs",
-  // ClientJsonWebKeyVerification likewise: only RotatingClientJsonWebKey makes one, from its generated current key.
-  'provider/resources/clientJsonWebKeyVerification/inputValidation.ts: … must be an Okta id of 20 letters and digits, like …, got "…':
-    "its inputs come from a ClientJsonWebKey's outputs",
-  "provider/resources/clientJsonWebKeyVerification/inputValidation.ts: … is required: the key's kid (a ClientJsonWebKey's kid outpu…":
-    "its inputs come from a ClientJsonWebKey's outputs",
+  // ClientSecretVerification and ClientJsonWebKeyVerification are not exported: only RotatingClientSecret and
+  // RotatingClientJsonWebKey make them, from a ClientSecret's outputs or their generated current key.
+  'provider/resources/verificationProvider.ts: … must be an Okta id of 20 letters and digits, like …, got "…':
+    "its inputs come from a ClientSecret's or a ClientJsonWebKey's outputs",
+  "provider/resources/verificationProvider.ts: … is required: …":
+    "its inputs come from a ClientSecret's or a ClientJsonWebKey's outputs",
   "provider/resources/clientJsonWebKeyVerification/inputValidation.ts: privateKey is required: the key's private half (a generated …":
     "the current slot's key is always generated, so it has a private half",
 };
