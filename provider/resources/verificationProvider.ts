@@ -1,6 +1,10 @@
 import type { CheckFailure, CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
+import { checkClientAuthenticates } from "../okta/clientAuthentication";
+import { explainedError, withContext } from "../okta/errors";
 import { compositeId, oktaIdPattern } from "../okta/ids";
 import { configureOkta, processOktaClient } from "../okta/processClient";
+import { type TokenClientAuthentication, tokenEndpoint } from "../okta/tokenRequest";
+import { appInfoOfRun } from "./appInfo";
 import { type FullResourceProvider, isUnknown } from "./fullProvider";
 import { printedOnce } from "./hookErrors";
 
@@ -86,4 +90,44 @@ export function validateVerificationBasics(
   text(textProperty, textWhat);
   text("checkedFor", "a text saying why the check is made");
   return failures;
+}
+
+/** How a verification's credential authenticates its client, for the message when Okta refuses it. */
+interface CredentialKind {
+  /** The token_endpoint_auth_method that uses it: `a client secret`, `private_key_jwt`. */
+  method: string;
+  /** What it is called in messages: `secret`, `key`. */
+  noun: string;
+}
+
+/**
+ * Asks the org's token endpoint whether the app's client authenticates with the credential `credentialFor` makes for
+ * its client id (read once per run): one `client_credentials` request, no scope. Throws, with `doing` and what the
+ * failure leaves (`keepsPrevious`), when Okta refuses it or cannot be asked; otherwise gives the client id, the
+ * endpoint and what Okta answered.
+ */
+export async function authenticateAtTokenEndpoint(
+  appId: string,
+  kind: CredentialKind,
+  doing: string,
+  keepsPrevious: string,
+  credentialFor: (clientId: string, endpoint: string) => Promise<TokenClientAuthentication>,
+): Promise<{ clientId: string; endpoint: string; answer: string }> {
+  const { orgUrl } = processOktaClient();
+  const app = await appInfoOfRun(appId).catch((e) => {
+    throw withContext(e, `${doing}: reading app ${appId}`);
+  });
+  const clientId = app.clientId ?? appId;
+  const endpoint = tokenEndpoint({ orgUrl }).href;
+  const credential = await credentialFor(clientId, endpoint);
+  const outcome = await checkClientAuthenticates(orgUrl, credential).catch((e) => {
+    throw withContext(e, `${doing} (${keepsPrevious}; run \`pulumi up\` again when the token endpoint answers)`);
+  });
+  if (!outcome.authenticated) {
+    throw explainedError(
+      `${doing}: Okta refused it (${outcome.refusal}); ${keepsPrevious}. Check that client ${clientId} ` +
+        `authenticates with ${kind.method} (its token_endpoint_auth_method) and that the ${kind.noun} is ACTIVE`,
+    );
+  }
+  return { clientId, endpoint, answer: outcome.answer };
 }

@@ -2,13 +2,11 @@ import { createPublicKey } from "node:crypto";
 import { signAssertion } from "../../keys/clientAssertion";
 import { materialOfKeyObject, sameKeyMaterial } from "../../keys/jwk";
 import { readSigningKey, signingAlgorithm } from "../../keys/privateKeyInput";
-import { checkClientAuthenticates } from "../../okta/clientAuthentication";
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
 import { processOktaClient } from "../../okta/processClient";
-import { tokenEndpoint } from "../../okta/tokenRequest";
 import { keyLedger } from "../clientJsonWebKey/keyLedger";
-import { readOncePerRun } from "../runLedger";
+import { authenticateAtTokenEndpoint } from "../verificationProvider";
 import type { ClientJsonWebKeyVerificationInputs, ClientJsonWebKeyVerificationOutputs } from "./types";
 
 const keepsPrevious = "nothing that depends on this check ran: the previous key stays ACTIVE";
@@ -25,7 +23,6 @@ export async function verifyClientJsonWebKey(
   inputs: ClientJsonWebKeyVerificationInputs,
 ): Promise<ClientJsonWebKeyVerificationOutputs> {
   const { appId, keyId, kid } = inputs;
-  const okta = processOktaClient();
   const doing = `verifying JSON Web Key ${keyId} (kid "${kid}") of app ${appId} at the token endpoint`;
   const key = await keyOf(appId, keyId).catch((e) => {
     throw withContext(e, `${doing}: reading the key`);
@@ -52,34 +49,30 @@ export async function verifyClientJsonWebKey(
         `${keepsPrevious}. Pass that key's privateKeyPem, or run \`pulumi refresh\`, then \`pulumi up\``,
     );
   }
-  const app = await readOncePerRun(`app/${appId}`, () => okta.getApp(appId)).catch((e) => {
-    throw withContext(e, `${doing}: reading app ${appId}`);
-  });
-  const clientId = app.clientId ?? appId;
-  const endpoint = tokenEndpoint({ orgUrl: okta.orgUrl }).href;
-  const assertion = await signAssertion({
-    clientId,
-    audience: endpoint,
-    signing,
-    algorithm: signingAlgorithm(signing, key.alg, "privateKey"),
-    kid,
-  });
-  const outcome = await checkClientAuthenticates(okta.orgUrl, { kind: "assertion", clientId, assertion }).catch((e) => {
-    throw withContext(e, `${doing} (${keepsPrevious}; run \`pulumi up\` again when the token endpoint answers)`);
-  });
-  if (!outcome.authenticated) {
-    throw explainedError(
-      `${doing}: Okta refused it (${outcome.refusal}); ${keepsPrevious}. Check that client ${clientId} ` +
-        "authenticates with private_key_jwt (its token_endpoint_auth_method) and that the key is ACTIVE",
-    );
-  }
+  const { endpoint, answer } = await authenticateAtTokenEndpoint(
+    appId,
+    { method: "private_key_jwt", noun: "key" },
+    doing,
+    keepsPrevious,
+    async (clientId, audience) => ({
+      kind: "assertion",
+      clientId,
+      assertion: await signAssertion({
+        clientId,
+        audience,
+        signing,
+        algorithm: signingAlgorithm(signing, key.alg, "privateKey"),
+        kid,
+      }),
+    }),
+  );
   const outputs: ClientJsonWebKeyVerificationOutputs = {
     appId,
     keyId,
     kid,
     checkedFor: inputs.checkedFor,
     verifiedAt: new Date().toISOString(),
-    answer: outcome.answer,
+    answer,
     tokenEndpoint: endpoint,
   };
   if (inputs.resourceUrn !== undefined) outputs.resourceUrn = inputs.resourceUrn;

@@ -1,19 +1,14 @@
 import { isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaAppInfo } from "../../okta/oktaClient";
 import { processOktaClient } from "../../okta/processClient";
+import { appInfoOfRun } from "../appInfo";
 import { isUnknown } from "../fullProvider";
-import { readOncePerRun } from "../runLedger";
 import { clientSecretProblem } from "./inputValidation";
 
 /** A refusal of the app's rules, as a check failure: the property it concerns and why. */
 interface AppRuleProblem {
   property: "appId" | "clientSecret";
   reason: string;
-}
-
-/** The app's settings, read once per run. */
-function appInfo(appId: string): Promise<OktaAppInfo> {
-  return readOncePerRun(`app/${appId}`, () => processOktaClient().getApp(appId));
 }
 
 /**
@@ -23,7 +18,7 @@ function appInfo(appId: string): Promise<OktaAppInfo> {
 export async function appRuleProblems(appId: string, clientSecret: string | undefined): Promise<AppRuleProblem[]> {
   let app: OktaAppInfo;
   try {
-    app = await appInfo(appId);
+    app = await appInfoOfRun(appId);
   } catch (e) {
     if (isOktaApiError(e) && e.status === 404) {
       const org = processOktaClient().orgUrl;

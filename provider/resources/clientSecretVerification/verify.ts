@@ -1,10 +1,8 @@
-import { checkClientAuthenticates } from "../../okta/clientAuthentication";
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaClientSecret } from "../../okta/oktaClient";
 import { processOktaClient } from "../../okta/processClient";
-import { tokenEndpoint } from "../../okta/tokenRequest";
 import { secretLedger } from "../clientSecret/slots";
-import { readOncePerRun } from "../runLedger";
+import { authenticateAtTokenEndpoint } from "../verificationProvider";
 import type { ClientSecretVerificationInputs, ClientSecretVerificationOutputs } from "./types";
 
 const keepsPrevious = "nothing that depends on this check ran: the previous secret stays ACTIVE";
@@ -19,7 +17,6 @@ export async function verifyClientSecret(
   inputs: ClientSecretVerificationInputs,
 ): Promise<ClientSecretVerificationOutputs> {
   const { appId, secretId, secretHash } = inputs;
-  const okta = processOktaClient();
   const doing = `verifying client secret ${secretId} of app ${appId} at the token endpoint`;
   const secret = await secretOf(appId, secretId).catch((e) => {
     throw withContext(e, `${doing}: reading the secret`);
@@ -35,28 +32,21 @@ export async function verifyClientSecret(
         `${secret.secret_hash ?? "missing"}, expected ${secretHash}); ${keepsPrevious}. Run \`pulumi refresh\`, then \`pulumi up\``,
     );
   }
-  const app = await readOncePerRun(`app/${appId}`, () => okta.getApp(appId)).catch((e) => {
-    throw withContext(e, `${doing}: reading app ${appId}`);
-  });
-  const clientId = app.clientId ?? appId;
-  const endpoint = tokenEndpoint({ orgUrl: okta.orgUrl }).href;
-  const credential = { kind: "secret" as const, clientId, clientSecret: secret.client_secret };
-  const outcome = await checkClientAuthenticates(okta.orgUrl, credential).catch((e) => {
-    throw withContext(e, `${doing} (${keepsPrevious}; run \`pulumi up\` again when the token endpoint answers)`);
-  });
-  if (!outcome.authenticated) {
-    throw explainedError(
-      `${doing}: Okta refused it (${outcome.refusal}); ${keepsPrevious}. Check that client ${clientId} ` +
-        "authenticates with a client secret (its token_endpoint_auth_method) and that the secret is ACTIVE",
-    );
-  }
+  const clientSecret = secret.client_secret;
+  const { endpoint, answer } = await authenticateAtTokenEndpoint(
+    appId,
+    { method: "a client secret", noun: "secret" },
+    doing,
+    keepsPrevious,
+    async (clientId) => ({ kind: "secret", clientId, clientSecret }),
+  );
   const outputs: ClientSecretVerificationOutputs = {
     appId,
     secretId,
     secretHash,
     checkedFor: inputs.checkedFor,
     verifiedAt: new Date().toISOString(),
-    answer: outcome.answer,
+    answer,
     tokenEndpoint: endpoint,
   };
   if (inputs.resourceUrn !== undefined) outputs.resourceUrn = inputs.resourceUrn;
