@@ -104,6 +104,16 @@ export class AppLedger<Item extends LedgerItem, P extends Plan = Plan> {
     return [...this.plans.values()].filter(needsRoom);
   }
 
+  /**
+   * Records the item an existing resource holds: it keeps it after the run, or retires it in this run (a replacement).
+   * Gives the other resource of this run that takes it over (`adoptSecretId`, `adoptKeyId`), which must not.
+   */
+  recordHeld(itemId: string, urn: string, retires: boolean): string | undefined {
+    (retires ? this.retiring : this.holders).set(itemId, urn);
+    const other = this.claimant(itemId, urn);
+    return other?.role === "adopts" ? other.urn : undefined;
+  }
+
   /** The other resource of this run that holds, retires or takes over `itemId`, if any. */
   claimant(itemId: string, urn: string): { urn: string; role: "holds" | "retires" | "adopts" } | undefined {
     const holder = this.holders.get(itemId);

@@ -43,14 +43,12 @@ export async function diffClientJsonWebKey(
   const held = olds.keyId;
   const { plan } = decision;
   if (oldApp !== undefined && held !== undefined) {
-    const ledger = keyLedger(oldApp);
-    (plan ? ledger.retiring : ledger.holders).set(held, urn);
-    const wanted = ledger.claimant(held, urn);
-    if (wanted?.role === "adopts") {
+    const adopter = keyLedger(oldApp).recordHeld(held, urn, plan !== undefined);
+    if (adopter !== undefined) {
       throw explainedError(
-        `adoptKeyId: ${label(wanted.urn)} would take over JSON Web Key ${held}, which ${label(urn)} ` +
+        `adoptKeyId: ${label(adopter)} would take over JSON Web Key ${held}, which ${label(urn)} ` +
           `${plan ? "retires in this run" : "holds"}; a key is held by one resource only: remove adoptKeyId ` +
-          `from ${label(wanted.urn)}`,
+          `from ${label(adopter)}`,
       );
     }
   }

@@ -41,14 +41,12 @@ export async function diffClientSecret(
   const held = olds.secretId;
   const { plan } = decision;
   if (oldApp !== undefined && held !== undefined) {
-    const ledger = secretLedger(oldApp);
-    (plan ? ledger.retiring : ledger.holders).set(held, urn);
-    const wanted = ledger.claimant(held, urn);
-    if (wanted?.role === "adopts") {
+    const adopter = secretLedger(oldApp).recordHeld(held, urn, plan !== undefined);
+    if (adopter !== undefined) {
       throw explainedError(
-        `adoptSecretId: ${label(wanted.urn)} would take over client secret ${held}, which ${label(urn)} ` +
+        `adoptSecretId: ${label(adopter)} would take over client secret ${held}, which ${label(urn)} ` +
           `${plan ? "retires in this run" : "holds"}; a secret is held by one resource only: remove adoptSecretId ` +
-          `from ${label(wanted.urn)}`,
+          `from ${label(adopter)}`,
       );
     }
   }
