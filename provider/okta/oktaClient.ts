@@ -169,8 +169,13 @@ export class OktaClient {
 
   /** `DELETE …/secrets/{secretId}` of an INACTIVE secret; false when it was already gone (404). */
   async deleteClientSecret(appId: string, secretId: string): Promise<boolean> {
+    return this.deleteIfPresent(secretsPath(appId, secretId));
+  }
+
+  /** `DELETE path`: true when it deleted, false when the object was already gone (404). */
+  private async deleteIfPresent(path: string): Promise<boolean> {
     try {
-      await this.transport.send({ method: "DELETE", path: secretsPath(appId, secretId) });
+      await this.transport.send({ method: "DELETE", path });
       return true;
     } catch (e) {
       if (isOktaApiError(e) && e.status === 404) return false;
@@ -238,13 +243,7 @@ export class OktaClient {
 
   /** `DELETE …/jwks/{keyId}` of an INACTIVE key; false when it was already gone (404). */
   async deleteClientJsonWebKey(appId: string, keyId: string): Promise<boolean> {
-    try {
-      await this.transport.send({ method: "DELETE", path: jwksPath(appPath(appId), keyId) });
-      return true;
-    } catch (e) {
-      if (isOktaApiError(e) && e.status === 404) return false;
-      throw e;
-    }
+    return this.deleteIfPresent(jwksPath(appPath(appId), keyId));
   }
 
   private async keyLifecycle(appId: string, keyId: string, action: "activate" | "deactivate") {
