@@ -27,9 +27,8 @@ source scripts/pulumi-env.sh "$state"
 # The emulator: a local Okta org on a free loopback port. The token is ours, so it is never printed.
 OKTA_API_TOKEN="$(node -e 'process.stdout.write(require("node:crypto").randomBytes(24).toString("base64url"))')"
 export OKTA_API_TOKEN
-# Its bin (`npx okta-emulator` where the emulator package is installed) is run by path: a fresh clone's npm ci links
-# workspace bins before the build makes them, so `npx` would look for it in the registry.
-OKTA_EMULATOR_API_TOKEN="$OKTA_API_TOKEN" node emulator/dist/cli.js --port 0 >"$state/emulator.log" 2>&1 &
+# Its command (`npx okta-emulator` where the emulator package is installed) run by path: never looked up elsewhere.
+OKTA_EMULATOR_API_TOKEN="$OKTA_API_TOKEN" node emulator/bin/okta-emulator.js --port 0 >"$state/emulator.log" 2>&1 &
 emulator_pid=$!
 trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

@@ -20,7 +20,9 @@ async function packed(args: string[]): Promise<string[]> {
   return (JSON.parse(stdout) as Packed[])[0]?.files.map((f) => f.path) ?? [];
 }
 
-async function manifest(folder: string): Promise<{ dependencies?: Record<string, string> }> {
+async function manifest(
+  folder: string,
+): Promise<{ dependencies?: Record<string, string>; bin?: Record<string, string> }> {
   const { stdout } = await run(process.execPath, ["-p", `JSON.stringify(require("./${folder}package.json"))`], {
     cwd: repo,
   });
@@ -59,17 +61,27 @@ describe("the emulator package (pulumi-okta-credentials-emulator)", () => {
     await rm(project, { recursive: true, force: true });
   });
 
-  it("packs its compiled code and README, and depends on its web framework", async () => {
+  it("packs its compiled code, its command and README, and depends on its web framework", async () => {
     const files = await packed(["--workspace", "emulator"]);
     expect(files).toContain("dist/cli.js");
     expect(files).toContain("dist/index.d.ts");
-    expect(files.filter((f) => !/^(dist\/|README\.md$|package\.json$)/.test(f))).toEqual([]);
+    expect(files).toContain("bin/okta-emulator.js");
+    expect(files.filter((f) => !/^(dist\/|bin\/okta-emulator\.js$|README\.md$|package\.json$)/.test(f))).toEqual([]);
     expect(files.filter((f) => /\.test\./.test(f))).toEqual([]);
     expect(Object.keys((await manifest("emulator/")).dependencies ?? {}).sort()).toEqual([
       "@hono/node-server",
       "hono",
       "jose",
     ]);
+  });
+
+  it("has its command in a file kept in git, so a fresh clone's npm ci links it before the build", async () => {
+    // npm links no bin whose file is missing, and in a fresh clone dist/ does not exist when npm ci links the
+    // workspace: `npx okta-emulator` would then look in the registry for a package of that name.
+    const bin = (await manifest("emulator/")).bin?.["okta-emulator"] ?? "";
+    expect(bin).not.toMatch(/^dist\//);
+    const { stdout } = await run("git", ["ls-files", "--error-unmatch", join("emulator", bin)], { cwd: repo });
+    expect(stdout.trim()).toBe(`emulator/${bin}`);
   });
 
   it("runs as `npx okta-emulator` in a project that installed its tarball", async () => {
