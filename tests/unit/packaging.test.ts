@@ -57,7 +57,8 @@ describe("the emulator package (pulumi-okta-credentials-emulator)", () => {
     project = await mkdtemp(join(tmpdir(), "okcred-emulator-user-"));
   });
   afterAll(async () => {
-    child?.kill();
+    // npx runs the command in a child of its own: stop the whole group, or the emulator outlives the test.
+    if (child?.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
     await rm(project, { recursive: true, force: true });
   });
 
@@ -97,7 +98,11 @@ describe("the emulator package (pulumi-okta-credentials-emulator)", () => {
     await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", join(project, stdout.trim())], {
       cwd: project,
     });
-    const started = spawn("npx", ["okta-emulator", "--port", "0"], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+    const started = spawn("npx", ["okta-emulator", "--port", "0"], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     child = started;
     const url = await new Promise<string>((found, failed) => {
       let text = "";
