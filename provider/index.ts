@@ -3,21 +3,23 @@
  * serializes into state. The module path, `providers` and its keys and hook names are a frozen public API: state
  * written by any release calls them.
  */
-import { clientJsonWebKeyProvider } from "./resources/clientJsonWebKey/provider";
+import { clientJsonWebKeyKind } from "./resources/clientJsonWebKey/kind";
 import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs } from "./resources/clientJsonWebKey/types";
 import { clientJsonWebKeyVerificationProvider } from "./resources/clientJsonWebKeyVerification/provider";
 import type {
   ClientJsonWebKeyVerificationInputs,
   ClientJsonWebKeyVerificationOutputs,
 } from "./resources/clientJsonWebKeyVerification/types";
-import { clientSecretProvider } from "./resources/clientSecret/provider";
+import { clientSecretKind } from "./resources/clientSecret/kind";
 import type { ClientSecretInputs, ClientSecretOutputs } from "./resources/clientSecret/types";
 import { clientSecretVerificationProvider } from "./resources/clientSecretVerification/provider";
 import type {
   ClientSecretVerificationInputs,
   ClientSecretVerificationOutputs,
 } from "./resources/clientSecretVerification/types";
+import { credentialProvider } from "./resources/credential/provider";
 import type { FullResourceProvider } from "./resources/fullProvider";
+import { oktaClientFromConfig } from "./runState";
 
 /** One provider per resource kind, each with all seven hooks (`configure, check, diff, create, read, update, delete`). */
 export const providers: {
@@ -29,16 +31,25 @@ export const providers: {
     ClientJsonWebKeyVerificationOutputs
   >;
 } = {
-  ClientSecret: clientSecretProvider,
-  ClientJsonWebKey: clientJsonWebKeyProvider,
+  ClientSecret: credentialProvider(clientSecretKind),
+  ClientJsonWebKey: credentialProvider(clientJsonWebKeyKind),
   ClientSecretVerification: clientSecretVerificationProvider,
   ClientJsonWebKeyVerification: clientJsonWebKeyVerificationProvider,
 };
 
+export { readOktaConfig } from "./okta/config";
 export type { OktaApiError } from "./okta/errors";
 export { isOktaApiError } from "./okta/errors";
 export type { OktaAppInfo, OktaClient, OktaClientSecret, OktaSecretStatus } from "./okta/oktaClient";
-export { oktaClientFromEnvironment, readOktaConfig } from "./okta/processClient";
+export { oktaClientFromConfig } from "./runState";
+
+/**
+ * The former name of {@link oktaClientFromConfig}, which reads stack-config keys first and the `OKTA_*` environment
+ * only as a fallback.
+ *
+ * @deprecated Use `oktaClientFromConfig`.
+ */
+export const oktaClientFromEnvironment = oktaClientFromConfig;
 export type {
   ClientJsonWebKeyInputs,
   ClientJsonWebKeyOutputs,

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { type OktaClient, oktaClientFromEnvironment, readOktaConfig } from "../provider";
+import { readOktaConfig } from "../provider/okta/config";
+import type { OktaClient } from "../provider/okta/oktaClient";
+import { oktaClientFromConfig } from "../provider/runState";
 
 /** The Okta client of a Pulumi program: the stack config the resources read (`okta:*`, `okta-credentials:orgUrl`), then `OKTA_*`. */
 export function stackOktaClient(): OktaClient {
   // runtime.getConfig reads the decrypted value without Config.get's warning about secrets; it is never logged.
-  return oktaClientFromEnvironment(readOktaConfig((key) => pulumi.runtime.getConfig(key)));
+  return oktaClientFromConfig(readOktaConfig((key) => pulumi.runtime.getConfig(key)));
 }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { OktaEmulator, RequestLogEntry } from "../../emulator/index";
 import type { OktaClient } from "../../provider/okta/oktaClient";
-import { oktaClientFromEnvironment } from "../../provider/okta/processClient";
+import { oktaClientFromConfig } from "../../provider/runState";
 import { createStack, type E2EStack } from "../../tests/e2e/harness";
 
 /** One resource of the bench programs (`bench/programs/secrets` and `floor` read the same list). */
@@ -15,7 +15,7 @@ export interface Spec {
 
 /** This package's own Okta client against an emulator: the bench's set-up talks to Okta only through it. */
 export function clientOf(emulator: OktaEmulator): OktaClient {
-  return oktaClientFromEnvironment({ "okta-credentials:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken });
+  return oktaClientFromConfig({ "okta-credentials:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken });
 }
 
 /** `n` OIDC apps, each with the one secret Okta makes with an app. */

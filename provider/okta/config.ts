@@ -46,13 +46,13 @@ type ConfigLookup = (key: string) => string | undefined;
 export const orgUrlKey = "okta-credentials:orgUrl";
 
 /** This package's own key for DPoP (`auto` or `always`): @pulumi/okta has none. */
-export const dpopKey = "okta-credentials:dpop";
+const dpopKey = "okta-credentials:dpop";
 
 /**
  * The keys of @pulumi/okta's `okta:` namespace that this package reads. Bridged providers refuse unknown keys in
  * their namespace, so nothing else is ever read (or suggested) there.
  */
-export const oktaNamespaceKeys = [
+const oktaNamespaceKeys = [
   "orgName",
   "baseUrl",
   "apiToken",
@@ -293,4 +293,14 @@ function parseScopes(scopes: Source | undefined): string[] {
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === "" ? undefined : trimmed;
+}
+
+/**
+ * The stack config this package reads, each key looked up with `get` (e.g. a dynamic provider's `req.config.get` or a
+ * program's `pulumi.runtime.getConfig`): @pulumi/okta's own `okta:*` keys, `okta-credentials:orgUrl` and
+ * `okta-credentials:dpop`.
+ */
+export function readOktaConfig(get: (key: string) => string | undefined): Record<string, string | undefined> {
+  const keys = [...oktaNamespaceKeys.map((key) => `okta:${key}`), orgUrlKey, dpopKey];
+  return Object.fromEntries(keys.map((key) => [key, get(key)]));
 }

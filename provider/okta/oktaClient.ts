@@ -9,7 +9,7 @@ import {
   type OktaJsonWebKeyStatus,
   toJsonWebKey,
 } from "./jsonWebKeys";
-import { rateLimitPacerOf } from "./rateLimitPacer";
+import { RateLimitPacer } from "./rateLimitPacer";
 import { defaultRetryPolicy, type RetryPolicy } from "./retryPolicy";
 import { secretHash } from "./secretHash";
 import { type Authorizer, isRecord, OktaTransport } from "./transport";
@@ -43,6 +43,8 @@ export interface OktaAppInfo {
 export interface OktaClientOptions {
   retry?: Partial<RetryPolicy>;
   fetch?: typeof fetch;
+  /** The org's rate-limit pacer that this client shares with the others of the process; else one of its own. */
+  pacer?: RateLimitPacer;
 }
 
 /**
@@ -51,7 +53,7 @@ export interface OktaClientOptions {
  *
  * @example
  * ```ts
- * const okta = oktaClientFromEnvironment({ "okta:orgName": "dev-123", "okta:apiToken": token });
+ * const okta = oktaClientFromConfig({ "okta:orgName": "dev-123", "okta:apiToken": token });
  * const secrets = await okta.listClientSecrets("0oa1b2c3d4e5f6g7h8i9");
  * ```
  */
@@ -63,9 +65,9 @@ export class OktaClient {
   constructor(settings: OktaSettings, options: OktaClientOptions = {}) {
     this.orgUrl = settings.orgUrl;
     const policy = { ...defaultRetryPolicy, ...fromTuning(settings.tuning ?? {}), ...options.retry };
-    // Every client of this org in the process paces its requests in one view of Okta's rate-limit buckets.
-    const pacer = rateLimitPacerOf(settings.orgUrl);
-    pacer.capacity = settings.tuning?.maxApiCapacity ?? 100;
+    // Every client of this org in the process paces its requests in one view of Okta's rate-limit buckets, each held to
+    // its own share of them.
+    const pacer = (options.pacer ?? new RateLimitPacer()).share(settings.tuning?.maxApiCapacity);
     let authorizer: Authorizer;
     if (settings.auth.kind === "apiToken") {
       authorizer = staticAuthorizer("SSWS", settings.auth.token);

@@ -14,6 +14,12 @@ interface PacerTicket {
   done(answer?: { status: number; headers: Headers }): void;
 }
 
+/** An org's pacer as one client uses it: its requests wait there, held to the client's own share. */
+export interface PacerShare {
+  /** Waits until a request to `path` may go. `refused`: the request's last attempt was refused with a 429. */
+  acquire(path: string, clock: PacerClock, refused?: boolean): Promise<PacerTicket>;
+}
+
 /** The bucket of Okta's per-minute rate limits that a request to `path` counts against. */
 export function rateLimitBucketOf(path: string): string {
   if (/^\/api\/v1\/apps\/[^/]+$/.test(path)) return "/api/v1/apps/{id}";
@@ -32,6 +38,8 @@ const maxInFlight = 10;
 interface Waiter {
   first: boolean;
   clock: PacerClock;
+  /** Percent of each window's limit the waiting request's client may use (its `okta:maxApiCapacity`). */
+  capacity: number;
   grant: (ticket: PacerTicket) => void;
 }
 
@@ -53,14 +61,12 @@ class Bucket {
   private pumping = false;
   private wake: (() => void) | undefined;
 
-  constructor(private readonly capacity: () => number) {}
-
-  acquire(clock: PacerClock, first: boolean): Promise<PacerTicket> {
+  acquire(clock: PacerClock, first: boolean, capacity: number): Promise<PacerTicket> {
     return new Promise((grant) => {
       // A request that Okta refused with a 429 goes first once the window resets (after those refused before it),
       // so no request starves.
       const at = first ? this.queue.findIndex((w) => !w.first) : -1;
-      this.queue.splice(at < 0 ? this.queue.length : at, 0, { first, clock, grant });
+      this.queue.splice(at < 0 ? this.queue.length : at, 0, { first, clock, capacity, grant });
       void this.pump();
     });
   }
@@ -70,7 +76,7 @@ class Bucket {
     this.pumping = true;
     try {
       for (let head = this.queue[0]; head; head = this.queue[0]) {
-        const step = this.next(head.clock);
+        const step = this.next(head.clock, head.capacity);
         if (step.go) {
           this.queue.shift();
           head.grant(this.ticket(head.clock));
@@ -90,12 +96,12 @@ class Bucket {
     }
   }
 
-  private next(clock: PacerClock): Step {
+  private next(clock: PacerClock, capacity: number): Step {
     if (this.inFlight >= maxInFlight) return { go: false, until: "answer" };
     if (this.mode === "open") return { go: true };
     if (this.mode === "known" && clock.now() >= this.resetAt) this.newWindow();
     if (this.mode === "unknown") return this.inFlight === 0 ? { go: true } : { go: false, until: "answer" };
-    const share = Math.max(1, Math.floor((this.limit * this.capacity()) / 100));
+    const share = Math.max(1, Math.floor((this.limit * capacity) / 100));
     // Requests in flight may not be counted in `remaining` yet: count them as spent.
     if (this.remaining - this.inFlight >= 1 && this.mine < share) return { go: true };
     const jitter = Math.round(clock.random() * Math.min(clock.baseDelayMs, 1000));
@@ -157,37 +163,27 @@ class Bucket {
 
 /**
  * Paces the requests of one process to one org within Okta's rate limits: every client of the org in the process
- * shares it, so concurrent hooks count against one view of each bucket. A request goes when the bucket has room in
- * this window (`X-Rate-Limit-Remaining`, less the requests in flight) and this process has used less than its
- * `okta:maxApiCapacity` share of the limit; otherwise it waits for `X-Rate-Limit-Reset`, then the requests go in the
- * order they came, a request refused with a 429 first.
+ * shares it (the run state gives each the org's one pacer), so concurrent hooks count against one view of each bucket.
+ * A request goes when the bucket has room in this window (`X-Rate-Limit-Remaining`, less the requests in flight) and
+ * this process has used less of the limit than the request's client may (`okta:maxApiCapacity`, each client its own);
+ * otherwise it waits for `X-Rate-Limit-Reset`, then the requests go in the order they came, a request refused with a
+ * 429 first.
  */
 export class RateLimitPacer {
   private readonly buckets = new Map<string, Bucket>();
-  /** Percent of each bucket's limit this process may use in a window (`okta:maxApiCapacity`, default 100). */
-  capacity = 100;
 
-  /** Waits until a request to `path` may go. `refused`: the request's last attempt was refused with a 429. */
-  acquire(path: string, clock: PacerClock, refused = false): Promise<PacerTicket> {
-    const key = rateLimitBucketOf(path);
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = new Bucket(() => this.capacity);
-      this.buckets.set(key, bucket);
-    }
-    return bucket.acquire(clock, refused);
+  /** The pacer as a client with `capacity` (percent of each bucket's limit, `okta:maxApiCapacity`) uses it. */
+  share(capacity = 100): PacerShare {
+    return {
+      acquire: (path, clock, refused = false) => {
+        const key = rateLimitBucketOf(path);
+        let bucket = this.buckets.get(key);
+        if (!bucket) {
+          bucket = new Bucket();
+          this.buckets.set(key, bucket);
+        }
+        return bucket.acquire(clock, refused, capacity);
+      },
+    };
   }
-}
-
-// One pacer per org and process: true of this process by construction (Okta's buckets are per org), keyed by the org.
-const pacers = new Map<string, RateLimitPacer>();
-
-/** The pacer of the org at `orgUrl` in this process, shared by every client of that org. */
-export function rateLimitPacerOf(orgUrl: string): RateLimitPacer {
-  let pacer = pacers.get(orgUrl);
-  if (!pacer) {
-    pacer = new RateLimitPacer();
-    pacers.set(orgUrl, pacer);
-  }
-  return pacer;
 }

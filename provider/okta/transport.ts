@@ -1,6 +1,6 @@
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
 import { describeFailure, type NoAnswer, parseChallenge, parseJson, redirected } from "./failures";
-import type { RateLimitPacer } from "./rateLimitPacer";
+import type { PacerShare } from "./rateLimitPacer";
 import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
 
 /** An answer from the org, as the authorizer and a request's `challenge` see it. */
@@ -69,7 +69,7 @@ export class OktaTransport {
     private readonly authorizer: Authorizer | undefined,
     private readonly policy: RetryPolicy,
     private readonly fetchFn: typeof fetch = fetch,
-    private readonly pacer?: RateLimitPacer,
+    private readonly pacer?: PacerShare,
   ) {}
 
   async send(req: OktaRequest): Promise<OktaResponse> {

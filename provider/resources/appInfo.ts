@@ -1,6 +1,5 @@
 import type { OktaAppInfo } from "../okta/oktaClient";
-import { processOktaClient } from "../okta/processClient";
-import { readOncePerRun } from "./runLedger";
+import { processOktaClient, readOncePerRun } from "../runState";
 
 /**
  * The app's settings (its client id, its token_endpoint_auth_method), read once per run whichever hook asks first:

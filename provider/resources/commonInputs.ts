@@ -1,6 +1,6 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { oktaIdPattern } from "../okta/ids";
-import { isUnknown } from "./fullProvider";
+import { isUnknown } from "./previewUnknowns";
 
 /**
  * Validates the inputs every credential resource has (`appId`, `status`, `rotationTriggers`, `heldRetired`) without any request:

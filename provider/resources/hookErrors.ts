@@ -16,12 +16,15 @@ function installFilter(): void {
   };
 }
 
-/** Wraps a hook so that an error it throws is shown once, by the engine. */
+/**
+ * Wraps a hook so that an error it throws is shown once, by the engine. The filter is installed when a hook first
+ * runs (in the provider process), not when the hooks are loaded: a program that loads them sees no change.
+ */
 export function printedOnce<Args extends unknown[], Result>(
   hook: (...args: Args) => Promise<Result>,
 ): (...args: Args) => Promise<Result> {
-  installFilter();
   return async (...args: Args) => {
+    installFilter();
     try {
       return await hook(...args);
     } catch (e) {
@@ -34,10 +37,23 @@ export function printedOnce<Args extends unknown[], Result>(
   };
 }
 
+/** Where a line for the person running Pulumi goes: a diagnostic of the resource `urn` (undefined: of the run). */
+type UserLineSink = (line: string, urn: string | undefined) => void;
+
+// The dynamic-provider plugin shows the provider process's stderr among the run's diagnostics, with no resource.
+const printed: UserLineSink = (line) => console.error(`warning: ${line}`);
+let sink: UserLineSink = printed;
+
 /**
- * A line the person running Pulumi should read, printed by the provider process: the CLI shows it among the run's
- * diagnostics. For what the engine's own display cannot say (the dynamic-provider plugin forwards no detailed diff).
+ * A line the person running Pulumi should read, about the resource `urn` (its URN, or the Okta object that stands for
+ * it in state written before the URN was an input): the CLI shows it among the run's diagnostics. For what the
+ * engine's own display cannot say (the dynamic-provider plugin forwards no detailed diff).
  */
-export function tellUser(line: string): void {
-  console.error(`warning: ${line}`);
+export function tellUser(line: string, urn?: string): void {
+  sink(line, urn);
+}
+
+/** Sends {@link tellUser}'s lines elsewhere (a provider plugin attaches them to their resource); undefined: stderr. */
+export function setUserLineSink(next: UserLineSink | undefined): void {
+  sink = next ?? printed;
 }

@@ -2,11 +2,12 @@ import type { CheckFailure, CheckResult, DiffResult, ReadResult } from "@pulumi/
 import { checkClientAuthenticates } from "../okta/clientAuthentication";
 import { explainedError, withContext } from "../okta/errors";
 import { compositeId, oktaIdPattern } from "../okta/ids";
-import { configureOkta, processOktaClient } from "../okta/processClient";
 import { type TokenClientAuthentication, tokenEndpoint } from "../okta/tokenRequest";
+import { configureOkta, processOktaClient } from "../runState";
 import { appInfoOfRun } from "./appInfo";
-import { type FullResourceProvider, isUnknown } from "./fullProvider";
+import type { FullResourceProvider } from "./fullProvider";
 import { printedOnce } from "./hookErrors";
+import { isUnknown } from "./previewUnknowns";
 
 /** What one kind of verification checks: its inputs, their validation, and the check itself. */
 interface VerificationKind<Inputs extends { appId: string }, Outputs> {

@@ -5,7 +5,7 @@
 //   node okta.cjs first-secret <appId> print the id of the app's first secret
 //   node okta.cjs secrets <appId>      print the app's client secrets: id, status, secret_hash, created; no values
 const path = require("node:path");
-const { oktaClientFromEnvironment } = require(path.join(__dirname, "../../dist/provider"));
+const { oktaClientFromConfig } = require(path.join(__dirname, "../../dist/provider"));
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -26,11 +26,11 @@ async function createApp(label) {
 const commands = {
   "create-app": createApp,
   async "first-secret"(appId) {
-    const [first] = await oktaClientFromEnvironment().listClientSecrets(appId);
+    const [first] = await oktaClientFromConfig().listClientSecrets(appId);
     process.stdout.write(`${first?.id ?? ""}\n`);
   },
   async secrets(appId) {
-    const secrets = await oktaClientFromEnvironment().listClientSecrets(appId);
+    const secrets = await oktaClientFromConfig().listClientSecrets(appId);
     const rows = secrets.map((s) => [s.id, s.status, s.secret_hash ?? "", s.created]);
     const header = ["id", "status", "secret_hash", "created"];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -4,7 +4,7 @@ import { checkKeyPairOptions, type KeyPairOptions } from "../../keys/generateKey
 import type { PublicJwk } from "../../keys/jwk";
 import { oktaIdPattern } from "../../okta/ids";
 import { validateCommonInputs } from "../commonInputs";
-import { isUnknown } from "../fullProvider";
+import { hasUnknown, isUnknown } from "../previewUnknowns";
 
 /** Where the resource's key comes from, as its inputs say. */
 export type KeySource =
@@ -94,12 +94,6 @@ export async function readKeyInputs(
 /** A value the program set (`null`, `undefined` and `""` are unset). */
 export function given(value: unknown): boolean {
   return value !== undefined && value !== null && value !== "";
-}
-
-/** True when the value, or a member of it, is unknown at preview. */
-function hasUnknown(value: unknown): boolean {
-  if (isUnknown(value)) return true;
-  return typeof value === "object" && value !== null && Object.values(value).some((v) => isUnknown(v));
 }
 
 function checkKid(kid: unknown, fail: (property: string, reason: string) => void): string | undefined {

@@ -1,9 +1,6 @@
 import type { PrivateJwk } from "../../keys/jwk";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
-import type { ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs } from "./types";
-
-/** The inputs echoed in the outputs, so that `diff` (which sees only outputs) and `delete` can compare and name them. */
-type Echo = Pick<ClientJsonWebKeyInputs, "generate" | "rotationTriggers" | "adoptKeyId" | "resourceUrn">;
+import type { ClientJsonWebKeyOutputs } from "./types";
 
 /** A generated key's private half, kept in (secret) outputs: Okta never has it. */
 export interface PrivateHalf {
@@ -11,12 +8,14 @@ export interface PrivateHalf {
   privateJwk: PrivateJwk;
 }
 
-/** Builds the outputs from Okta's key object, the private half when the provider made the pair, and the echo. */
-export function toOutputs(
+/**
+ * The outputs of a key, from Okta's object and the private half when the provider made the pair (which only the state
+ * holds). The echoed inputs are added by the hooks.
+ */
+export function keyOutputs(
   appId: string,
   key: OktaJsonWebKey,
   privateHalf: Partial<PrivateHalf> | undefined,
-  echo: Partial<Echo>,
 ): ClientJsonWebKeyOutputs {
   const { id, status, created, lastUpdated, ...jwk } = key;
   const outputs: ClientJsonWebKeyOutputs = {
@@ -33,21 +32,7 @@ export function toOutputs(
   // Pulumi's property structs cannot hold `undefined`: leave absent fields out.
   if (privateHalf?.privateKeyPem !== undefined) outputs.privateKeyPem = privateHalf.privateKeyPem;
   if (privateHalf?.privateJwk !== undefined) outputs.privateJwk = privateHalf.privateJwk;
-  if (echo.generate !== undefined) outputs.generate = echo.generate;
-  if (echo.rotationTriggers !== undefined) outputs.rotationTriggers = echo.rotationTriggers;
-  if (echo.adoptKeyId !== undefined) outputs.adoptKeyId = echo.adoptKeyId;
-  if (echo.resourceUrn !== undefined) outputs.resourceUrn = echo.resourceUrn;
   return outputs;
-}
-
-/** The echoed inputs of `outputs` (or of inputs). */
-export function echoOf(from: Partial<Echo>): Partial<Echo> {
-  const echo: Partial<Echo> = {};
-  if (from.generate !== undefined) echo.generate = from.generate;
-  if (from.rotationTriggers !== undefined) echo.rotationTriggers = from.rotationTriggers;
-  if (from.adoptKeyId !== undefined) echo.adoptKeyId = from.adoptKeyId;
-  if (from.resourceUrn !== undefined) echo.resourceUrn = from.resourceUrn;
-  return echo;
 }
 
 /** The key as stored in the outputs, in Okta's shape (for an update that changes nothing at Okta). */
@@ -58,5 +43,15 @@ export function keyOfOutputs(outputs: ClientJsonWebKeyOutputs): OktaJsonWebKey {
     status: outputs.status,
     created: outputs.created,
     lastUpdated: outputs.lastUpdated,
+  };
+}
+
+/** The private half the outputs hold (a generated key's), if any. */
+export function privateHalfOf(outputs: Partial<ClientJsonWebKeyOutputs>): Partial<PrivateHalf> | undefined {
+  const { privateKeyPem, privateJwk } = outputs;
+  if (privateKeyPem === undefined && privateJwk === undefined) return undefined;
+  return {
+    ...(privateKeyPem === undefined ? {} : { privateKeyPem }),
+    ...(privateJwk === undefined ? {} : { privateJwk }),
   };
 }

@@ -1,5 +1,5 @@
 import type { PrivateJwk, PublicKeyMaterial } from "../../keys/jwk";
-import type { Plan } from "../runLedger";
+import type { Plan } from "../credential/ledger";
 
 /** Status of a client JSON Web Key: only ACTIVE keys authenticate. */
 export type ClientJsonWebKeyStatus = "ACTIVE" | "INACTIVE";
@@ -67,6 +67,9 @@ export type KeyPlan = Plan & {
   /** True when the new key is an ACTIVE encryption key (Okta keeps one per app). */
   activeEncryption?: boolean;
 };
+
+/** Okta's limit of JSON Web Keys per app. */
+export const maxKeysPerApp = 50;
 
 /** An example id for error messages. */
 export const exampleId = "0oa1b2c3d4e5f6g7h8i9/pks1b2c3d4e5f6g7h8i9";

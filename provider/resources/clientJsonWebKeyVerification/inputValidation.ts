@@ -1,6 +1,6 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { readSigningKey } from "../../keys/privateKeyInput";
-import { isUnknown } from "../fullProvider";
+import { isUnknown } from "../previewUnknowns";
 import { validateVerificationBasics } from "../verificationProvider";
 
 /**

@@ -4,8 +4,8 @@ import { materialOfKeyObject, sameKeyMaterial } from "../../keys/jwk";
 import { readSigningKey, signingAlgorithm } from "../../keys/privateKeyInput";
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
-import { processOktaClient } from "../../okta/processClient";
-import { keyLedger } from "../clientJsonWebKey/keyLedger";
+import { processOktaClient } from "../../runState";
+import { clientJsonWebKeyKind } from "../clientJsonWebKey/kind";
 import { authenticateAtTokenEndpoint } from "../verificationProvider";
 import type { ClientJsonWebKeyVerificationInputs, ClientJsonWebKeyVerificationOutputs } from "./types";
 
@@ -81,7 +81,7 @@ export async function verifyClientJsonWebKey(
 
 async function keyOf(appId: string, keyId: string): Promise<OktaJsonWebKey> {
   // This run's list of the app already holds a key the run added: no request then.
-  const listed = (await keyLedger(appId).itemsNow()).find((k) => k.id === keyId);
+  const listed = (await clientJsonWebKeyKind.ledger(appId).itemsNow()).find((k) => k.id === keyId);
   if (listed) return listed;
   try {
     return await processOktaClient().getClientJsonWebKey(appId, keyId);

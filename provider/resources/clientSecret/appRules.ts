@@ -1,8 +1,8 @@
 import { isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaAppInfo } from "../../okta/oktaClient";
-import { processOktaClient } from "../../okta/processClient";
+import { processOktaClient } from "../../runState";
 import { appInfoOfRun } from "../appInfo";
-import { isUnknown } from "../fullProvider";
+import { isUnknown } from "../previewUnknowns";
 import { clientSecretProblem } from "./inputValidation";
 
 /** A refusal of the app's rules, as a check failure: the property it concerns and why. */

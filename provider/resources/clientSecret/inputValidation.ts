@@ -1,7 +1,7 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { oktaIdPattern } from "../../okta/ids";
 import { validateCommonInputs } from "../commonInputs";
-import { isUnknown } from "../fullProvider";
+import { isUnknown } from "../previewUnknowns";
 
 const printableAscii = /^[\x20-\x7E]*$/;
 

@@ -1,25 +1,29 @@
-import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
+import { explainedError } from "../../okta/errors";
 import type { OktaClient, OktaClientSecret } from "../../okta/oktaClient";
+import { changeStatus } from "../credential/lifecycle";
 import type { ClientSecretStatus } from "./types";
 
-/** Activates or deactivates a secret; Okta's refusal to deactivate the app's only ACTIVE secret says what to do. */
-export async function setSecretStatus(
+/**
+ * Activates or deactivates a secret (Okta's lifecycle endpoints); Okta's refusal to deactivate the app's only ACTIVE
+ * secret says what to do instead (`fix`).
+ */
+export function setSecretStatus(
   okta: OktaClient,
   appId: string,
   secretId: string,
   status: ClientSecretStatus,
-  fix = "create or activate another secret of the app first, then deactivate this one",
+  fix: string,
 ): Promise<OktaClientSecret> {
   const doing = `${status === "ACTIVE" ? "activating" : "deactivating"} client secret ${secretId} of app ${appId}`;
-  try {
-    return status === "ACTIVE"
-      ? await okta.activateClientSecret(appId, secretId)
-      : await okta.deactivateClientSecret(appId, secretId);
-  } catch (e) {
-    if (isOktaApiError(e) && e.is(400, "only active client secret")) {
-      const why = "it is the app's only ACTIVE client secret, which Okta refuses to deactivate";
-      throw explainedError(`${doing}: ${why}: ${fix} (${e.message})`, e);
-    }
-    throw withContext(e, doing);
-  }
+  return changeStatus(status, doing, {
+    activate: () => okta.activateClientSecret(appId, secretId),
+    deactivate: () => okta.deactivateClientSecret(appId, secretId),
+    explain: (e) =>
+      e.is(400, "only active client secret")
+        ? explainedError(
+            `${doing}: it is the app's only ACTIVE client secret, which Okta refuses to deactivate: ${fix} (${e.message})`,
+            e,
+          )
+        : undefined,
+  });
 }

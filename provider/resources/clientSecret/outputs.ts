@@ -1,22 +1,15 @@
 import type { OktaClientSecret } from "../../okta/oktaClient";
 import { secretHash } from "../../okta/secretHash";
-import type { ClientSecretInputs, ClientSecretOutputs } from "./types";
-
-/** The inputs echoed in the outputs, so that `diff` (which sees only outputs) and `delete` can compare and name them. */
-type Echo = Pick<ClientSecretInputs, "rotationTriggers" | "adoptSecretId" | "resourceUrn">;
+import type { ClientSecretOutputs } from "./types";
 
 /**
- * Builds the outputs from Okta's secret object. The value is Okta's when it returns one (it does on every read), else
- * `value` (what was sent), so the outputs always hold the secret Okta has now.
+ * The outputs of a secret, from Okta's object. The value is Okta's when it returns one (it does on every read), else
+ * `value` (what was sent, or what the state holds), so the outputs always hold the secret Okta has now. The echoed
+ * inputs are added by the hooks.
  */
-export function toOutputs(
-  appId: string,
-  secret: OktaClientSecret,
-  value: string | undefined,
-  echo: Echo,
-): ClientSecretOutputs {
+export function secretOutputs(appId: string, secret: OktaClientSecret, value: string | undefined): ClientSecretOutputs {
   const clientSecret = secret.client_secret ?? value ?? "";
-  const outputs: ClientSecretOutputs = {
+  return {
     appId,
     secretId: secret.id,
     clientSecret,
@@ -25,18 +18,16 @@ export function toOutputs(
     created: secret.created,
     lastUpdated: secret.lastUpdated,
   };
-  // Pulumi's property structs cannot hold `undefined`: leave absent fields out.
-  if (echo.rotationTriggers !== undefined) outputs.rotationTriggers = echo.rotationTriggers;
-  if (echo.adoptSecretId !== undefined) outputs.adoptSecretId = echo.adoptSecretId;
-  if (echo.resourceUrn !== undefined) outputs.resourceUrn = echo.resourceUrn;
-  return outputs;
 }
 
-/** The echoed inputs of `outputs`. */
-export function echoOf(outputs: Partial<ClientSecretOutputs>): Echo {
-  const echo: Echo = {};
-  if (outputs.rotationTriggers !== undefined) echo.rotationTriggers = outputs.rotationTriggers;
-  if (outputs.adoptSecretId !== undefined) echo.adoptSecretId = outputs.adoptSecretId;
-  if (outputs.resourceUrn !== undefined) echo.resourceUrn = outputs.resourceUrn;
-  return echo;
+/** The secret as the outputs hold it, in Okta's shape (for an update that changes nothing at Okta). */
+export function secretOfOutputs(outputs: ClientSecretOutputs): OktaClientSecret {
+  return {
+    id: outputs.secretId,
+    status: outputs.status,
+    created: outputs.created,
+    lastUpdated: outputs.lastUpdated,
+    client_secret: outputs.clientSecret,
+    secret_hash: outputs.secretHash,
+  };
 }

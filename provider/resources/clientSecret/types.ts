@@ -32,5 +32,8 @@ export interface ClientSecretOutputs {
   __provider?: string;
 }
 
+/** Okta's limit of client secrets per app. */
+export const maxSecretsPerApp = 2;
+
 /** An example id for error messages. */
 export const exampleId = "0oa1b2c3d4e5f6g7h8i9/ocs1b2c3d4e5f6g7h8i9";

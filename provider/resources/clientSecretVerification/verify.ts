@@ -1,7 +1,7 @@
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaClientSecret } from "../../okta/oktaClient";
-import { processOktaClient } from "../../okta/processClient";
-import { secretLedger } from "../clientSecret/slots";
+import { processOktaClient } from "../../runState";
+import { clientSecretKind } from "../clientSecret/kind";
 import { authenticateAtTokenEndpoint } from "../verificationProvider";
 import type { ClientSecretVerificationInputs, ClientSecretVerificationOutputs } from "./types";
 
@@ -55,7 +55,7 @@ export async function verifyClientSecret(
 
 async function secretOf(appId: string, secretId: string): Promise<OktaClientSecret> {
   // This run's list of the app already holds a secret the run created (with its value): no request then.
-  const listed = (await secretLedger(appId).itemsNow()).find((s) => s.id === secretId);
+  const listed = (await clientSecretKind.ledger(appId).itemsNow()).find((s) => s.id === secretId);
   if (listed?.client_secret !== undefined) return listed;
   try {
     return await processOktaClient().getClientSecret(appId, secretId);

@@ -71,6 +71,25 @@ export function messageSites(repo: string, roots: string[]): MessageSite[] {
         // A piece pushed onto a list that a message joins (`unseen.push(…)`): matched, not an entry of its own.
         if (name === "push" && spoken) take(first, "part");
       }
+      // A kind's message table (`clientSecretMessages`): each member makes a whole message, read where it is written.
+      if (isMessageTableMember(node)) {
+        const fn = ts.isMethodDeclaration(node)
+          ? node
+          : ts.isShorthandPropertyAssignment(node)
+            ? texts.shorthandValue(node)
+            : (node as ts.PropertyAssignment).initializer;
+        if (
+          fn &&
+          (ts.isArrowFunction(fn) ||
+            ts.isFunctionExpression(fn) ||
+            ts.isFunctionDeclaration(fn) ||
+            ts.isMethodDeclaration(fn))
+        ) {
+          const body = fn.body;
+          if (body && ts.isBlock(body)) for (const returned of returnedBy(body)) take(returned, "message");
+          else if (body) take(body as ts.Expression, "message");
+        }
+      }
       if (ts.isPropertyAssignment(node) && messageProperties.includes(node.name.getText(sf))) {
         take(node.initializer, node.name.getText(sf));
       }
@@ -119,6 +138,32 @@ export function messageSites(repo: string, roots: string[]): MessageSite[] {
     };
   });
   return sites.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/**
+ * True for a member of an object literal that a `const …Messages` holds: a credential kind's table of messages, each a
+ * function that makes one whole message (`CredentialMessages`).
+ */
+function isMessageTableMember(node: ts.Node): boolean {
+  if (!ts.isPropertyAssignment(node) && !ts.isMethodDeclaration(node) && !ts.isShorthandPropertyAssignment(node)) {
+    return false;
+  }
+  const table = node.parent;
+  if (!ts.isObjectLiteralExpression(table)) return false;
+  const holder = table.parent;
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && holder.name.text.endsWith("Messages");
+}
+
+/** The expressions a function body returns (not those of functions nested in it). */
+function returnedBy(body: ts.Block): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return out;
 }
 
 /** The functions `node` is written in, innermost first. */

@@ -44,6 +44,11 @@ export class SourceTexts {
     return symbol && symbol.flags & ts.SymbolFlags.Alias ? this.checker.getAliasedSymbol(symbol) : symbol;
   }
 
+  /** What a shorthand property (`{ noRoom }`) stands for: the declaration of the value it names. */
+  shorthandValue(node: ts.ShorthandPropertyAssignment): ts.Declaration | undefined {
+    return this.checker.getShorthandAssignmentValueSymbol(node)?.declarations?.[0];
+  }
+
   /** The function a callee names (a function, a method, or a `const` arrow or function expression). */
   functionOf(callee: ts.Expression): ts.FunctionLikeDeclaration | undefined {
     const declaration = this.symbolOf(callee)?.declarations?.[0];
@@ -136,6 +141,7 @@ export class SourceTexts {
   }
 
   private objectLiterals(expr: ts.Expression, env: Bindings, depth: number): ts.ObjectLiteralExpression[] {
+    if (ts.isParenthesizedExpression(expr)) return this.objectLiterals(expr.expression, env, depth);
     if (ts.isObjectLiteralExpression(expr)) return [expr];
     if (!ts.isIdentifier(expr) || depth > maxDepth) return [];
     const declaration = this.symbolOf(expr)?.declarations?.[0];

@@ -16,8 +16,8 @@ const pagePath = path.join(repo, "docs/troubleshooting.md");
  */
 const internal: Record<string, string> = {
   // create validates its inputs again; the engine calls check, which refuses the same inputs, before every create.
-  "provider/resources/clientSecret/create.ts: creating client secret: …": "check refused these inputs first",
-  "provider/resources/clientJsonWebKey/create.ts: creating a JSON Web Key: …": "check refused these inputs first",
+  "provider/resources/clientSecret/messages.ts: creating client secret: …": "check refused these inputs first",
+  "provider/resources/clientJsonWebKey/messages.ts: creating a JSON Web Key: …": "check refused these inputs first",
   // generate's options reach the key generator only after check accepted them (2048, 3072 or 4096 bits).
   "provider/keys/generateKeyPair.ts: generating an … key pair: rsaBits must be 2048, 3072 or 4096…":
     "check refused rsaBits first",

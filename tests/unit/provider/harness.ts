@@ -1,9 +1,8 @@
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../emulator/index";
 import { providers } from "../../../provider";
-import { setProcessOktaClientOptions } from "../../../provider/okta/processClient";
 import type { RetryPolicy } from "../../../provider/okta/retryPolicy";
-import { resetRunLedgers } from "../../../provider/resources/runLedger";
+import { resetRunState, setProcessOktaClientOptions } from "../../../provider/runState";
 
 /** A `configure()` request over a plain map of stack config keys. */
 export function configRequest(values: Record<string, string | undefined>): ConfigureRequest {
@@ -36,7 +35,7 @@ export function fastRetry(sleeps: number[] = []): Partial<RetryPolicy> {
 export async function startHookHarness(options: OktaEmulatorOptions = {}) {
   for (const name of Object.keys(process.env)) if (name.startsWith("OKTA_")) delete process.env[name];
   const emulator = await startOktaEmulator({ rateLimit: "off", ...options });
-  resetRunLedgers();
+  resetRunState();
   const sleeps: number[] = [];
   setProcessOktaClientOptions({ retry: fastRetry(sleeps) });
   await providers.ClientSecret.configure(
@@ -50,4 +49,20 @@ export function secretsOf(emulator: OktaEmulator, appId: string) {
   const app = emulator.state().apps.find((a) => a.id === appId);
   if (!app) throw new Error(`no app ${appId}`);
   return app.secrets;
+}
+
+/** The JSON Web Keys of one app in the emulator's state. */
+export function keysOf(emulator: OktaEmulator, appId: string) {
+  const app = emulator.state().apps.find((a) => a.id === appId);
+  if (!app) throw new Error(`no app ${appId}`);
+  return app.jwks;
+}
+
+/** An app that authenticates with private_key_jwt (a service app), with no keys yet. */
+export async function privateKeyJwtApp(emulator: OktaEmulator): Promise<string> {
+  const app = await emulator.createApp({
+    credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" } },
+    settings: { oauthClient: { application_type: "service", grant_types: ["client_credentials"] } },
+  });
+  return app.id;
 }

@@ -12,6 +12,7 @@ describe("pulumi-okta-credentials/provider: the frozen surface the serialized sh
   it("exports providers.ClientSecret, ClientJsonWebKey, ClientSecretVerification and ClientJsonWebKeyVerification, each with exactly the seven hooks, and the program-side helpers", () => {
     expect(Object.keys(provider).sort()).toEqual([
       "isOktaApiError",
+      "oktaClientFromConfig",
       "oktaClientFromEnvironment",
       "providers",
       "readOktaConfig",
@@ -68,9 +69,11 @@ describe("pulumi-okta-credentials/provider: the frozen surface the serialized sh
     expect(config["okta-credentials:orgUrl"]).toBe("https://dev-1.okta.com");
   });
 
-  it("oktaClientFromEnvironment reads stack-style keys, falls back to OKTA_* variables, and lists an app's secrets", async () => {
+  it("oktaClientFromConfig reads stack-style keys, falls back to OKTA_* variables, and lists an app's secrets", async () => {
     const app = await emulator.createApp();
-    const fromConfig = provider.oktaClientFromEnvironment({
+    // The former name stays, for programs that imported it.
+    expect(provider.oktaClientFromEnvironment).toBe(provider.oktaClientFromConfig);
+    const fromConfig = provider.oktaClientFromConfig({
       "okta-credentials:orgUrl": emulator.url,
       "okta:apiToken": emulator.apiToken,
     });
@@ -84,10 +87,10 @@ describe("pulumi-okta-credentials/provider: the frozen surface the serialized sh
     process.env.OKTA_ORG_URL = emulator.url;
     process.env.OKTA_API_TOKEN = emulator.apiToken;
     try {
-      expect(await provider.oktaClientFromEnvironment().listClientSecrets(app.id)).toHaveLength(1);
-      expect(() =>
-        provider.oktaClientFromEnvironment({ "okta-credentials:orgUrl": "https://x.okta.com/path" }),
-      ).toThrow(/^okta-credentials:orgUrl must be the org's base URL/);
+      expect(await provider.oktaClientFromConfig().listClientSecrets(app.id)).toHaveLength(1);
+      expect(() => provider.oktaClientFromConfig({ "okta-credentials:orgUrl": "https://x.okta.com/path" })).toThrow(
+        /^okta-credentials:orgUrl must be the org's base URL/,
+      );
     } finally {
       for (const [name, value] of [
         ["OKTA_ORG_URL", saved.url],

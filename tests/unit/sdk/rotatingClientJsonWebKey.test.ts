@@ -3,8 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { readKeyInputs } from "../../../provider/resources/clientJsonWebKey/inputValidation";
-import { decideForExisting } from "../../../provider/resources/clientJsonWebKey/plan";
+import { clientJsonWebKeyKind } from "../../../provider/resources/clientJsonWebKey/kind";
 import type { ClientJsonWebKeyOutputs } from "../../../provider/resources/clientJsonWebKey/types";
+import { decideForExisting } from "../../../provider/resources/credential/plan";
 import { RotatingClientJsonWebKey } from "../../../sdk";
 import { createServiceApp } from "../../serviceApp";
 
@@ -120,7 +121,7 @@ async function decide(before: Run, now: Run): Promise<string> {
     const news = await inputsOf(now.slots[n]);
     const { source, failures } = await readKeyInputs(news);
     expect(failures).toEqual([]);
-    const decision = await decideForExisting(`urn:slot${n}`, held[n] ?? {}, news, source, found);
+    const decision = await decideForExisting(clientJsonWebKeyKind, `urn:slot${n}`, held[n] ?? {}, news, source, found);
     if (decision.plan?.kind === "replace") {
       expect(decision.replaces).toEqual(["rotationTriggers"]);
       changes.push(`slot${n} replaced ${decision.plan.order}`);

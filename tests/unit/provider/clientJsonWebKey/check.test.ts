@@ -4,10 +4,9 @@ import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { generateClientKeyPair } from "../../../../provider/keys/generateKeyPair";
 import type { ClientJsonWebKeyInputs } from "../../../../provider/resources/clientJsonWebKey/types";
-import { unknownValue } from "../../../../provider/resources/fullProvider";
-import { newRun } from "../clientSecret/engineCalls";
-import { startHookHarness } from "../harness";
-import { checkNew, createKeyAsEngine, keyInputsOf, keysOf, privateKeyJwtApp } from "./engineCalls";
+import { unknownValue } from "../../../../provider/resources/previewUnknowns";
+import { keyCalls, newRun } from "../engineCalls";
+import { keysOf, privateKeyJwtApp, startHookHarness } from "../harness";
 
 let emulator: OktaEmulator;
 // The engine hands check whatever the program sent: loose on purpose.
@@ -111,8 +110,8 @@ describe("check: inputs alone, before any request", () => {
 describe("check of a new resource: against the app's keys and this run's plans", () => {
   it("makes no key pair: only the app's list is read, and the inputs come back as given", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const inputs = keyInputsOf("a", { appId: app, generate: { algorithm: "RS256" } });
-    expect(await checkNew(inputs)).toEqual(inputs);
+    const inputs = keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "RS256" } });
+    expect(await keyCalls.checkNew(inputs)).toEqual(inputs);
     expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /api/v1/apps/${app}/credentials/jwks`,
     ]);
@@ -120,29 +119,29 @@ describe("check of a new resource: against the app's keys and this run's plans",
   });
 
   it("refuses an app that does not exist, and an adoptKeyId the app does not have", async () => {
-    expect(reasonsOf(await check(keyInputsOf("a", { appId, generate: { algorithm: "RS256" } })))).toEqual([
+    expect(reasonsOf(await check(keyCalls.inputsOf("a", { appId, generate: { algorithm: "RS256" } })))).toEqual([
       `appId: app ${appId} does not exist in ${emulator.url} (Okta answered 404)`,
     ]);
     const app = await privateKeyJwtApp(emulator);
-    expect(reasonsOf(await check(keyInputsOf("a", { appId: app, adoptKeyId: "pks1b2c3d4e5f6g7h8i9" })))).toEqual([
+    expect(reasonsOf(await check(keyCalls.inputsOf("a", { appId: app, adoptKeyId: "pks1b2c3d4e5f6g7h8i9" })))).toEqual([
       `adoptKeyId: app ${app} has no JSON Web Key pks1b2c3d4e5f6g7h8i9; set adoptKeyId to one of its keys (see listClientJsonWebKeys), or remove adoptKeyId to add a new key`,
     ]);
   });
 
   it("refuses a kid or a key the app holds already, naming the key and the fix", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const held = await createKeyAsEngine(keyInputsOf("a", { appId: app, publicKey: publicPem }));
+    const held = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, publicKey: publicPem }));
     newRun();
     const other = (await generateClientKeyPair({ algorithm: "ES256" })).publicJwk;
-    const sameKid = await check(keyInputsOf("b", { appId: app, publicKey: { ...other, kid: held.outs.kid } }));
+    const sameKid = await check(keyCalls.inputsOf("b", { appId: app, publicKey: { ...other, kid: held.outs.kid } }));
     expect(reasonsOf(sameKid)).toEqual([
       `: kid: ClientJsonWebKey "b" would add a key with kid "${held.outs.kid}", but app ${app} holds it already as key ${held.outs.keyId} (ACTIVE, held by no ClientJsonWebKey this run has seen); Okta keeps each kid and each key once per app. Fix: give the new key another kid (or leave kid unset: the key's thumbprint), or take ${held.outs.keyId} over with \`adoptKeyId: "${held.outs.keyId}"\` (one resource holds a key)`,
     ]);
     const explicit = await check(
-      keyInputsOf("b", { appId: app, generate: { algorithm: "ES256" }, kid: held.outs.kid }),
+      keyCalls.inputsOf("b", { appId: app, generate: { algorithm: "ES256" }, kid: held.outs.kid }),
     );
     expect(explicit.failures?.[0]?.property).toBe("kid");
-    const sameKey = await check(keyInputsOf("b", { appId: app, publicKey: publicPem, kid: "another" }));
+    const sameKey = await check(keyCalls.inputsOf("b", { appId: app, publicKey: publicPem, kid: "another" }));
     expect(reasonsOf(sameKey)).toEqual([
       expect.stringMatching(/^: publicKey: ClientJsonWebKey "b" would add a key with this key material \(under kid /),
     ]);
@@ -151,33 +150,46 @@ describe("check of a new resource: against the app's keys and this run's plans",
 
   it("refuses an adopted key that is not the key publicKey, kid or use describe", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const held = await createKeyAsEngine(keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" }, kid: "k1" }));
+    const held = await keyCalls.create(
+      keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" }, kid: "k1" }),
+    );
     newRun();
     const adopt = held.outs.keyId;
-    expect(reasonsOf(await check(keyInputsOf("b", { appId: app, adoptKeyId: adopt, publicKey: publicPem })))).toEqual([
+    expect(
+      reasonsOf(await check(keyCalls.inputsOf("b", { appId: app, adoptKeyId: adopt, publicKey: publicPem }))),
+    ).toEqual([
       `: publicKey is not the key of JSON Web Key ${adopt} (adoptKeyId): other key material; set publicKey to that key's public half, or remove publicKey to keep the adopted key as Okta holds it`,
     ]);
-    expect(reasonsOf(await check(keyInputsOf("b", { appId: app, adoptKeyId: adopt, kid: "k2", use: "enc" })))).toEqual([
+    expect(
+      reasonsOf(await check(keyCalls.inputsOf("b", { appId: app, adoptKeyId: adopt, kid: "k2", use: "enc" }))),
+    ).toEqual([
       `kid: kid is "k2", but JSON Web Key ${adopt} (adoptKeyId) has kid "k1": set it to the adopted key's, or remove it (the adopted key is kept as Okta holds it)`,
       `use: use is "enc", but JSON Web Key ${adopt} (adoptKeyId) has use "sig": set it to the adopted key's, or remove it (the adopted key is kept as Okta holds it)`,
     ]);
     const publicJwk = held.outs.publicJwk;
-    expect((await check(keyInputsOf("b", { appId: app, adoptKeyId: adopt, publicKey: publicJwk }))).failures).toBe(
-      undefined,
-    );
+    expect(
+      (await check(keyCalls.inputsOf("b", { appId: app, adoptKeyId: adopt, publicKey: publicJwk }))).failures,
+    ).toBe(undefined);
   });
 
   it("keeps one ACTIVE encryption key per app: a second is refused unless added INACTIVE", async () => {
     const app = await privateKeyJwtApp(emulator);
     const encryptionKey = () =>
       generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
-    const first = await createKeyAsEngine(keyInputsOf("enc1", { appId: app, publicKey: encryptionKey(), use: "enc" }));
+    const first = await keyCalls.create(
+      keyCalls.inputsOf("enc1", { appId: app, publicKey: encryptionKey(), use: "enc" }),
+    );
     newRun();
-    const second = await check(keyInputsOf("enc2", { appId: app, publicKey: encryptionKey(), use: "enc" }));
+    const second = await check(keyCalls.inputsOf("enc2", { appId: app, publicKey: encryptionKey(), use: "enc" }));
     expect(reasonsOf(second)).toEqual([
       `: use: ClientJsonWebKey "enc2" would add an ACTIVE encryption key to app ${app}, which has one already: key ${first.outs.keyId} (kid "${first.outs.kid}"); Okta keeps one ACTIVE encryption key per app. Fix: add this key with status "INACTIVE", then activate it (Okta deactivates the other one then)`,
     ]);
-    const inactive = keyInputsOf("enc2", { appId: app, publicKey: encryptionKey(), use: "enc", status: "INACTIVE" });
+    const inactive = keyCalls.inputsOf("enc2", {
+      appId: app,
+      publicKey: encryptionKey(),
+      use: "enc",
+      status: "INACTIVE",
+    });
     expect((await check(inactive)).failures).toBeUndefined();
   });
 
@@ -188,8 +200,12 @@ describe("check of a new resource: against the app's keys and this run's plans",
       ["b", "a"],
     ] as const) {
       newRun();
-      await checkNew(keyInputsOf(first, { appId: app, generate: { algorithm: "ES256" }, kid: "shared" }));
-      const refused = await check(keyInputsOf(second, { appId: app, generate: { algorithm: "RS256" }, kid: "shared" }));
+      await keyCalls.checkNew(
+        keyCalls.inputsOf(first, { appId: app, generate: { algorithm: "ES256" }, kid: "shared" }),
+      );
+      const refused = await check(
+        keyCalls.inputsOf(second, { appId: app, generate: { algorithm: "RS256" }, kid: "shared" }),
+      );
       expect(reasonsOf(refused)).toEqual([
         `kid: ClientJsonWebKey "${second}" and ClientJsonWebKey "${first}" would both add a key with kid "shared" to app ${app}; Okta keeps each kid and each key once per app: give them different kids`,
       ]);
@@ -200,13 +216,13 @@ describe("check of a new resource: against the app's keys and this run's plans",
     const app = await privateKeyJwtApp(emulator);
     for (let i = 0; i < 48; i++) {
       await providers.ClientJsonWebKey.create(
-        keyInputsOf(`seed${i}`, { appId: app, generate: { algorithm: "ES256" } }),
+        keyCalls.inputsOf(`seed${i}`, { appId: app, generate: { algorithm: "ES256" } }),
       );
     }
     newRun();
-    await checkNew(keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
-    await checkNew(keyInputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
-    const third = await check(keyInputsOf("c", { appId: app, generate: { algorithm: "ES256" } }));
+    await keyCalls.checkNew(keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
+    await keyCalls.checkNew(keyCalls.inputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
+    const third = await check(keyCalls.inputsOf("c", { appId: app, generate: { algorithm: "ES256" } }));
     const [failure] = third.failures ?? [];
     expect(failure?.property).toBe("appId");
     expect(failure?.reason).toContain(

@@ -2,20 +2,16 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
-import { keyLedger } from "../../../../provider/resources/clientJsonWebKey/keyLedger";
-import type { ClientJsonWebKeyInputs } from "../../../../provider/resources/clientJsonWebKey/types";
-import { newRun } from "../clientSecret/engineCalls";
-import { startHookHarness } from "../harness";
-import {
-  createKeyAsEngine,
-  forcedReplaceKey,
-  type HeldKey,
-  keyInputsOf,
-  keysOf,
-  previewKey,
-  privateKeyJwtApp,
-  upKey,
-} from "./engineCalls";
+import { clientJsonWebKeyKind } from "../../../../provider/resources/clientJsonWebKey/kind";
+import type {
+  ClientJsonWebKeyInputs,
+  ClientJsonWebKeyOutputs,
+} from "../../../../provider/resources/clientJsonWebKey/types";
+import type { Held } from "../engineCalls";
+import { keyCalls, newRun } from "../engineCalls";
+import { keysOf, privateKeyJwtApp, startHookHarness } from "../harness";
+
+type HeldKey = Held<ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs>;
 
 // Whole runs replayed in the engine's call orders: every decision comes from the resource's own inputs and outputs
 // and from Okta's answers, so it holds across runs (each a new provider process) and whatever the order in which the
@@ -42,14 +38,14 @@ const writes = () =>
     .filter((r) => r.method !== "GET")
     .map((r) => `${r.method} ${r.path.replace(/^\/api\/v1\/apps\/\w+\/credentials\/jwks/, "…")}`);
 const generated = (name: string, appId: string, extra: Partial<ClientJsonWebKeyInputs> = {}) =>
-  keyInputsOf(name, { appId, generate: { algorithm: "ES256" }, rotationTriggers: { r: "1" }, ...extra });
+  keyCalls.inputsOf(name, { appId, generate: { algorithm: "ES256" }, rotationTriggers: { r: "1" }, ...extra });
 
 /** An app with one key of its own (so a resource's key is never its only ACTIVE one), and resource "a" on it. */
 async function appWithKey(extra: Partial<ClientJsonWebKeyInputs> = {}): Promise<{ app: string; a: HeldKey }> {
   const app = await privateKeyJwtApp(emulator);
-  await createKeyAsEngine(keyInputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
+  await keyCalls.create(keyCalls.inputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
   newRun();
-  const a = await createKeyAsEngine(generated("a", app, extra));
+  const a = await keyCalls.create(generated("a", app, extra));
   newRun();
   emulator.clearRequests();
   return { app, a };
@@ -58,7 +54,7 @@ async function appWithKey(extra: Partial<ClientJsonWebKeyInputs> = {}): Promise<
 describe("rotation across runs", () => {
   it("a trigger change adds the new key, then deactivates and deletes the old one; INACTIVE goes delete-first", async () => {
     const { app, a } = await appWithKey();
-    const { held, diff } = await upKey(a, { ...a.inputs, rotationTriggers: { r: "2" } });
+    const { held, diff } = await keyCalls.up(a, { ...a.inputs, rotationTriggers: { r: "2" } });
     expect(diff).toMatchObject({ changes: true, replaces: ["rotationTriggers"], deleteBeforeReplace: false });
     expect(held.outs.keyId).not.toBe(a.outs.keyId);
     expect(held.outs.privateKeyPem).not.toBe(a.outs.privateKeyPem);
@@ -67,10 +63,10 @@ describe("rotation across runs", () => {
     expect(ids(app)).not.toContain(a.outs.keyId);
 
     newRun();
-    const { held: inactive } = await upKey(held, { ...held.inputs, status: "INACTIVE" });
+    const { held: inactive } = await keyCalls.up(held, { ...held.inputs, status: "INACTIVE" });
     newRun();
     emulator.clearRequests();
-    const next = await upKey(inactive, { ...inactive.inputs, rotationTriggers: { r: "3" } });
+    const next = await keyCalls.up(inactive, { ...inactive.inputs, rotationTriggers: { r: "3" } });
     expect(next.diff.deleteBeforeReplace).toBe(true);
     expect(writes()).toEqual([`DELETE …/${held.outs.keyId}`, "POST …"]);
     expect(next.held.outs.status).toBe("INACTIVE");
@@ -78,7 +74,7 @@ describe("rotation across runs", () => {
 
   it("a no-op up asks Okta nothing; status alone is an update; generate and kid changes replace", async () => {
     const { a } = await appWithKey({ kid: "k1" });
-    const same = await upKey(a, a.inputs);
+    const same = await keyCalls.up(a, a.inputs);
     expect(same.diff).toMatchObject({ changes: false, replaces: [] });
     expect(emulator.requests()).toEqual([]);
     const cases: [Partial<ClientJsonWebKeyInputs>, string[]][] = [
@@ -103,7 +99,7 @@ describe("rotation across runs", () => {
     const app = await privateKeyJwtApp(emulator);
     const { publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
-    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, publicKey: pem }));
+    const a = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, publicKey: pem }));
     newRun();
     const diffOf = async (change: Partial<ClientJsonWebKeyInputs>) =>
       (await hooks.diff(a.id, a.outs, { ...a.inputs, ...change } as ClientJsonWebKeyInputs)).replaces;
@@ -116,22 +112,22 @@ describe("rotation across runs", () => {
 
   it("a fixed kid cannot rotate create-first (Okta keeps each kid once): refused at preview with the fix", async () => {
     const { a } = await appWithKey({ kid: "k1" });
-    await expect(previewKey(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
+    await expect(keyCalls.preview(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
       `kid: ClientJsonWebKey "a" would add its new key with kid "k1", the kid of the key it holds now (${a.outs.keyId}), while that key is still in the app`,
     );
-    await expect(previewKey(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
+    await expect(keyCalls.preview(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
       "give the new key a kid of its own (e.g. one that names the rotation), or leave kid unset",
     );
     // With the kid changed too, it rotates.
     newRun();
-    const { held } = await upKey(a, { ...a.inputs, kid: "k2", rotationTriggers: { r: "2" } });
+    const { held } = await keyCalls.up(a, { ...a.inputs, kid: "k2", rotationTriggers: { r: "2" } });
     expect(held.outs.kid).toBe("k2");
     // Or in two runs, as the docs say: INACTIVE first, then the rotation with ACTIVE again, delete-first, same kid.
     newRun();
-    const { held: inactive } = await upKey(held, { ...held.inputs, status: "INACTIVE" });
+    const { held: inactive } = await keyCalls.up(held, { ...held.inputs, status: "INACTIVE" });
     newRun();
     emulator.clearRequests();
-    const next = await upKey(inactive, { ...inactive.inputs, status: "ACTIVE", rotationTriggers: { r: "3" } });
+    const next = await keyCalls.up(inactive, { ...inactive.inputs, status: "ACTIVE", rotationTriggers: { r: "3" } });
     expect(next.diff.deleteBeforeReplace).toBe(true);
     expect(writes()).toEqual([`DELETE …/${held.outs.keyId}`, "POST …"]);
     expect(next.held.outs).toMatchObject({ kid: "k2", status: "ACTIVE" });
@@ -140,18 +136,18 @@ describe("rotation across runs", () => {
 
   it("a brought key cannot be rotated into itself: a trigger change without a new publicKey is refused", async () => {
     const app = await privateKeyJwtApp(emulator);
-    await createKeyAsEngine(keyInputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
+    await keyCalls.create(keyCalls.inputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
     const pem = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" });
-    const a = await createKeyAsEngine(
-      keyInputsOf("a", { appId: app, publicKey: pem.toString(), rotationTriggers: { r: "1" } }),
+    const a = await keyCalls.create(
+      keyCalls.inputsOf("a", { appId: app, publicKey: pem.toString(), rotationTriggers: { r: "1" } }),
     );
     newRun();
-    await expect(previewKey(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
+    await expect(keyCalls.preview(a, { ...a.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
       `publicKey: ClientJsonWebKey "a" would add the key it holds now (${a.outs.keyId}) again: the same key material`,
     );
     newRun();
     const next = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ format: "jwk" });
-    const { held, diff } = await upKey(a, { ...a.inputs, publicKey: next as Record<string, string> });
+    const { held, diff } = await keyCalls.up(a, { ...a.inputs, publicKey: next as Record<string, string> });
     expect(diff.replaces).toEqual(["publicKey", "kid"]);
     expect(held.outs.publicJwk.x).toBe(next.x);
   });
@@ -159,16 +155,16 @@ describe("rotation across runs", () => {
   it("an adopted key with generate rotates to a generated key, retiring the adopted one", async () => {
     const { app, a } = await appWithKey();
     const own = keysOf(emulator, app).find((k) => k.id !== a.outs.keyId);
-    const adopted = await createKeyAsEngine(
-      keyInputsOf("b", { appId: app, adoptKeyId: own?.id as string, generate: { algorithm: "RS256" } }),
+    const adopted = await keyCalls.create(
+      keyCalls.inputsOf("b", { appId: app, adoptKeyId: own?.id as string, generate: { algorithm: "RS256" } }),
     );
     expect(adopted.outs).toMatchObject({ keyId: own?.id, kid: own?.kid });
     expect(adopted.outs.privateKeyPem).toBeUndefined();
     newRun();
-    const same = await previewKey(adopted, adopted.inputs);
+    const same = await keyCalls.preview(adopted, adopted.inputs);
     expect(same.changes).toBe(false);
     newRun();
-    const { held } = await upKey(adopted, { ...adopted.inputs, rotationTriggers: { r: "2" } });
+    const { held } = await keyCalls.up(adopted, { ...adopted.inputs, rotationTriggers: { r: "2" } });
     expect(held.outs).toMatchObject({ algorithm: "RS256", privateKeyPem: expect.stringContaining("PRIVATE KEY") });
     expect(ids(app)).toEqual([a.outs.keyId, held.outs.keyId]);
   });
@@ -176,11 +172,11 @@ describe("rotation across runs", () => {
   it("an adopted key with neither publicKey nor generate cannot be rotated: the preview says what to set", async () => {
     const { app, a } = await appWithKey();
     const own = keysOf(emulator, app).find((k) => k.id !== a.outs.keyId);
-    const adopted = await createKeyAsEngine(
-      keyInputsOf("b", { appId: app, adoptKeyId: own?.id as string, rotationTriggers: { r: "1" } }),
+    const adopted = await keyCalls.create(
+      keyCalls.inputsOf("b", { appId: app, adoptKeyId: own?.id as string, rotationTriggers: { r: "1" } }),
     );
     newRun();
-    await expect(previewKey(adopted, { ...adopted.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
+    await expect(keyCalls.preview(adopted, { ...adopted.inputs, rotationTriggers: { r: "2" } })).rejects.toThrow(
       'ClientJsonWebKey "b" is replaced, which adds a new key, but it has neither publicKey nor generate',
     );
   });
@@ -189,17 +185,17 @@ describe("rotation across runs", () => {
 describe("forced replacement (--replace, taint): check without olds, no diff", () => {
   it("without adoptKeyId it rotates; with it, takes the same key over again and deletes nothing", async () => {
     const { app, a } = await appWithKey();
-    const rotated = await forcedReplaceKey(a, a.inputs);
+    const rotated = await keyCalls.forcedReplace(a, a.inputs);
     expect(rotated.outs.keyId).not.toBe(a.outs.keyId);
     expect(ids(app)).not.toContain(a.outs.keyId);
 
     newRun();
     const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const adopting = { ...rotated.inputs, adoptKeyId: rotated.outs.keyId };
-    const { held } = await upKey(rotated, adopting);
+    const { held } = await keyCalls.up(rotated, adopting);
     newRun();
     emulator.clearRequests();
-    const again = await forcedReplaceKey(held, adopting);
+    const again = await keyCalls.forcedReplace(held, adopting);
     expect(again.outs.keyId).toBe(rotated.outs.keyId);
     expect(again.outs.privateKeyPem).toBeUndefined();
     expect(writes()).toEqual([]);
@@ -211,12 +207,12 @@ describe("forced replacement (--replace, taint): check without olds, no diff", (
 
   it("a brought key cannot be force-replaced by itself: the preview says to bring a new key or adopt it", async () => {
     const app = await privateKeyJwtApp(emulator);
-    await createKeyAsEngine(keyInputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
+    await keyCalls.create(keyCalls.inputsOf("own", { appId: app, generate: { algorithm: "RS256" } }));
     const pem = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" });
-    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, publicKey: pem.toString() }));
+    const a = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, publicKey: pem.toString() }));
     newRun();
     emulator.clearRequests();
-    const replacing = forcedReplaceKey(a, a.inputs);
+    const replacing = keyCalls.forcedReplace(a, a.inputs);
     await expect(replacing).rejects.toThrow(
       `publicKey: ClientJsonWebKey "a" would add a key with this key material (under kid "${a.outs.kid}"), but app ${app} holds it already as key ${a.outs.keyId}`,
     );
@@ -230,14 +226,14 @@ describe("forced replacement (--replace, taint): check without olds, no diff", (
     const { app, a } = await appWithKey();
     const own = keysOf(emulator, app).find((k) => k.id !== a.outs.keyId)?.id as string;
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const adopting = keyInputsOf("b", { appId: app, adoptKeyId: own });
-    const old = await createKeyAsEngine(adopting);
+    const adopting = keyCalls.inputsOf("b", { appId: app, adoptKeyId: own });
+    const old = await keyCalls.create(adopting);
     newRun();
     // --replace: the replacement takes the same key over, and the run stops before the old one's delete.
-    const live = await createKeyAsEngine(old.inputs);
+    const live = await keyCalls.create(old.inputs);
     // The next run: the live resource's check and diff, then the engine's pending deletes, at the end.
     newRun();
-    await upKey(live, live.inputs);
+    await keyCalls.up(live, live.inputs);
     await hooks.delete(old.id, old.outs);
     expect(keysOf(emulator, app).find((k) => k.id === own)?.status).toBe("ACTIVE");
   });
@@ -246,14 +242,14 @@ describe("forced replacement (--replace, taint): check without olds, no diff", (
 describe("two resources meeting in one run, in either order", () => {
   it("never lets two resources hold one key", async () => {
     const { app, a } = await appWithKey();
-    const b = keyInputsOf("b", { appId: app, adoptKeyId: a.outs.keyId });
-    await previewKey(a, a.inputs);
-    await expect(createKeyAsEngine(b)).rejects.toThrow(
+    const b = keyCalls.inputsOf("b", { appId: app, adoptKeyId: a.outs.keyId });
+    await keyCalls.preview(a, a.inputs);
+    await expect(keyCalls.create(b)).rejects.toThrow(
       `ClientJsonWebKey "b" would take over JSON Web Key ${a.outs.keyId}, but ClientJsonWebKey "a" already holds it`,
     );
     newRun();
     expect((await hooks.check({} as ClientJsonWebKeyInputs, b)).failures).toBeUndefined();
-    await expect(previewKey(a, a.inputs)).rejects.toThrow(`which ClientJsonWebKey "a" holds`);
+    await expect(keyCalls.preview(a, a.inputs)).rejects.toThrow(`which ClientJsonWebKey "a" holds`);
     expect(ids(app)).toContain(a.outs.keyId);
   });
 
@@ -261,7 +257,7 @@ describe("two resources meeting in one run, in either order", () => {
     const { app, a } = await appWithKey({ kid: "k1" });
     const rotation = { ...a.inputs, kid: "k2", rotationTriggers: { r: "2" } };
     const b = generated("b", app, { kid: "k2" });
-    await previewKey(a, rotation);
+    await keyCalls.preview(a, rotation);
     const refused = await hooks.check({} as ClientJsonWebKeyInputs, b);
     expect(refused.failures).toEqual([
       {
@@ -271,7 +267,7 @@ describe("two resources meeting in one run, in either order", () => {
     ]);
     newRun();
     expect((await hooks.check({} as ClientJsonWebKeyInputs, b)).failures).toBeUndefined();
-    await expect(previewKey(a, rotation)).rejects.toThrow(
+    await expect(keyCalls.preview(a, rotation)).rejects.toThrow(
       `kid: ClientJsonWebKey "a" and ClientJsonWebKey "b" would both add a key with kid "k2"`,
     );
     expect(emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
@@ -280,20 +276,20 @@ describe("two resources meeting in one run, in either order", () => {
   it("counts a rotation's new key and a new resource's together against the 50", async () => {
     const { app, a } = await appWithKey();
     for (let i = 0; i < 47; i++) {
-      await hooks.create(keyInputsOf(`seed${i}`, { appId: app, generate: { algorithm: "ES256" } }));
+      await hooks.create(keyCalls.inputsOf(`seed${i}`, { appId: app, generate: { algorithm: "ES256" } }));
     }
     newRun();
     // 49 keys: a's create-first rotation takes the last place, so b cannot have it too.
-    await previewKey(a, { ...a.inputs, rotationTriggers: { r: "2" } });
-    await expect(createKeyAsEngine(generated("b", app))).rejects.toThrow(
+    await keyCalls.preview(a, { ...a.inputs, rotationTriggers: { r: "2" } });
+    await expect(keyCalls.create(generated("b", app))).rejects.toThrow(
       `app ${app} held 49 JSON Web Keys when this run looked, and this run would add 2 more before retiring any`,
     );
     newRun();
     // Delete-first (a INACTIVE) needs no room.
-    const { held } = await upKey(a, { ...a.inputs, status: "INACTIVE" });
+    const { held } = await keyCalls.up(a, { ...a.inputs, status: "INACTIVE" });
     newRun();
-    await previewKey(held, { ...held.inputs, rotationTriggers: { r: "2" } });
-    await createKeyAsEngine(generated("b", app));
+    await keyCalls.preview(held, { ...held.inputs, rotationTriggers: { r: "2" } });
+    await keyCalls.create(generated("b", app));
     expect(ids(app)).toHaveLength(50);
   }, 60_000);
 });
@@ -305,8 +301,8 @@ describe("refresh", () => {
     // The stored inputs against the refreshed outputs; here a kid that would clash, which a refresh only reports.
     const diff = await hooks.diff(a.id, read.props as never, { ...a.inputs, rotationTriggers: { r: "2" } });
     expect(diff).toMatchObject({ changes: true, replaces: ["rotationTriggers"] });
-    expect(keyLedger(app).plans.size).toBe(0);
-    expect(keyLedger(app).holders.size).toBe(0);
+    expect(clientJsonWebKeyKind.ledger(app).plans.size).toBe(0);
+    expect(clientJsonWebKeyKind.ledger(app).holders.size).toBe(0);
     expect(emulator.requests().map((r) => r.method)).toEqual(["GET"]);
   });
 });

@@ -3,10 +3,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { jwkThumbprint } from "../../../../provider/keys/clientJwk";
-import { setProcessOktaClientOptions } from "../../../../provider/okta/processClient";
-import { newRun } from "../clientSecret/engineCalls";
-import { fastRetry, startHookHarness } from "../harness";
-import { createKeyAsEngine, keyInputsOf, keysOf, privateKeyJwtApp, upKey } from "./engineCalls";
+import { setProcessOktaClientOptions } from "../../../../provider/runState";
+import { keyCalls, newRun } from "../engineCalls";
+import { fastRetry, keysOf, privateKeyJwtApp, startHookHarness } from "../harness";
 
 let emulator: OktaEmulator;
 const hooks = providers.ClientJsonWebKey;
@@ -41,7 +40,7 @@ describe("create", () => {
       },
     });
     const app = await privateKeyJwtApp(emulator);
-    const held = await createKeyAsEngine(keyInputsOf("a", { appId: app, generate: { algorithm: "RS256" } }));
+    const held = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "RS256" } }));
     const { outs } = held;
     expect(held.id).toBe(`${app}/${outs.keyId}`);
     expect(outs).toMatchObject({ appId: app, algorithm: "RS256", use: "sig", status: "ACTIVE" });
@@ -65,7 +64,7 @@ describe("create", () => {
     const app = await privateKeyJwtApp(emulator);
     const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-384" });
     const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
-    const { outs } = await createKeyAsEngine(keyInputsOf("a", { appId: app, publicKey: pem, status: "INACTIVE" }));
+    const { outs } = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, publicKey: pem, status: "INACTIVE" }));
     const jwk = publicKey.export({ format: "jwk" });
     expect(outs).toMatchObject({ algorithm: "ES384", use: "sig", status: "INACTIVE" });
     expect(outs.kid).toBe(await jwkThumbprint({ kty: "EC", crv: "P-384", x: jwk.x as string, y: jwk.y as string }));
@@ -76,12 +75,12 @@ describe("create", () => {
 
   it("adopts a key without a POST, setting its status, and keeps no private half", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const first = await createKeyAsEngine(keyInputsOf("seed", { appId: app, generate: { algorithm: "ES256" } }));
-    const second = await createKeyAsEngine(keyInputsOf("seed2", { appId: app, generate: { algorithm: "ES256" } }));
+    const first = await keyCalls.create(keyCalls.inputsOf("seed", { appId: app, generate: { algorithm: "ES256" } }));
+    const second = await keyCalls.create(keyCalls.inputsOf("seed2", { appId: app, generate: { algorithm: "ES256" } }));
     newRun();
     emulator.clearRequests();
-    const adopted = await createKeyAsEngine(
-      keyInputsOf("a", { appId: app, adoptKeyId: first.outs.keyId, status: "INACTIVE" }),
+    const adopted = await keyCalls.create(
+      keyCalls.inputsOf("a", { appId: app, adoptKeyId: first.outs.keyId, status: "INACTIVE" }),
     );
     expect(adopted.outs).toMatchObject({ keyId: first.outs.keyId, status: "INACTIVE", kid: first.outs.kid });
     expect(adopted.outs).not.toHaveProperty("privateKeyPem");
@@ -93,8 +92,8 @@ describe("create", () => {
 describe("read (refresh)", () => {
   it("lists each app once however many of its keys are refreshed, reflects the live status, keeps the private half", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
-    const b = await createKeyAsEngine(keyInputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
+    const a = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
+    const b = await keyCalls.create(keyCalls.inputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
     const base = `${emulator.url}/api/v1/apps/${app}/credentials/jwks`;
     await fetch(`${base}/${a.outs.keyId}/lifecycle/deactivate`, {
       method: "POST",
@@ -114,7 +113,7 @@ describe("read (refresh)", () => {
 
   it("answers an empty id for a key or an app that is gone, and reads an id alone (import)", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
+    const a = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
     newRun();
     expect(await hooks.read(`${app}/pks00000000000000000`, {} as never)).toEqual({ id: "" });
     expect(await hooks.read(`0oa00000000000000000/${a.outs.keyId}`, {} as never)).toEqual({ id: "" });
@@ -129,15 +128,15 @@ describe("read (refresh)", () => {
 describe("update and delete", () => {
   it("changes status in place, and refuses to deactivate a private_key_jwt app's only ACTIVE key, naming the fix", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
+    const a = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
     newRun();
-    await expect(upKey(a, { ...a.inputs, status: "INACTIVE" })).rejects.toThrow(
+    await expect(keyCalls.up(a, { ...a.inputs, status: "INACTIVE" })).rejects.toThrow(
       `deactivating JSON Web Key ${a.outs.keyId} of app ${app}: it is the only ACTIVE key of an app that authenticates with private_key_jwt, which Okta refuses to deactivate (the app could no longer get tokens): add or activate another signing key of the app first (e.g. another ClientJsonWebKey), then set status INACTIVE`,
     );
-    await createKeyAsEngine(keyInputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
+    await keyCalls.create(keyCalls.inputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
     newRun();
     emulator.clearRequests();
-    const { held, diff } = await upKey(a, { ...a.inputs, status: "INACTIVE" });
+    const { held, diff } = await keyCalls.up(a, { ...a.inputs, status: "INACTIVE" });
     expect(diff).toMatchObject({ changes: true, replaces: [] });
     expect(held.outs).toMatchObject({ keyId: a.outs.keyId, status: "INACTIVE", privateKeyPem: a.outs.privateKeyPem });
     expect(writes()).toEqual([`POST …/${a.outs.keyId}/lifecycle/deactivate 200`]);
@@ -145,8 +144,8 @@ describe("update and delete", () => {
 
   it("deactivates then deletes; gone already is success; the last ACTIVE key's refusal names retainOnDelete", async () => {
     const app = await privateKeyJwtApp(emulator);
-    const a = await createKeyAsEngine(keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
-    const b = await createKeyAsEngine(keyInputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
+    const a = await keyCalls.create(keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" } }));
+    const b = await keyCalls.create(keyCalls.inputsOf("b", { appId: app, generate: { algorithm: "ES256" } }));
     newRun();
     emulator.clearRequests();
     await hooks.delete(a.id, a.outs);
@@ -163,7 +162,7 @@ describe("update and delete", () => {
   it("says how to retire an ACTIVE encryption key, which Okta never deactivates directly", async () => {
     const app = await privateKeyJwtApp(emulator);
     const pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" });
-    const a = await createKeyAsEngine(keyInputsOf("enc", { appId: app, publicKey: pem.toString(), use: "enc" }));
+    const a = await keyCalls.create(keyCalls.inputsOf("enc", { appId: app, publicKey: pem.toString(), use: "enc" }));
     expect(a.outs).toMatchObject({ use: "enc", algorithm: "" });
     newRun();
     await expect(hooks.delete(a.id, a.outs)).rejects.toThrow(
@@ -173,9 +172,9 @@ describe("update and delete", () => {
 
   it("deletes a key whose state says INACTIVE but that was activated outside Pulumi", async () => {
     const app = await privateKeyJwtApp(emulator);
-    await createKeyAsEngine(keyInputsOf("keep", { appId: app, generate: { algorithm: "ES256" } }));
-    const a = await createKeyAsEngine(
-      keyInputsOf("a", { appId: app, generate: { algorithm: "ES256" }, status: "INACTIVE" }),
+    await keyCalls.create(keyCalls.inputsOf("keep", { appId: app, generate: { algorithm: "ES256" } }));
+    const a = await keyCalls.create(
+      keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "ES256" }, status: "INACTIVE" }),
     );
     await fetch(`${emulator.url}/api/v1/apps/${app}/credentials/jwks/${a.outs.keyId}/lifecycle/activate`, {
       method: "POST",

@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
-import { keyLedger } from "../../../../provider/resources/clientJsonWebKey/keyLedger";
+import { clientJsonWebKeyKind } from "../../../../provider/resources/clientJsonWebKey/kind";
+import type {
+  ClientJsonWebKeyInputs,
+  ClientJsonWebKeyOutputs,
+} from "../../../../provider/resources/clientJsonWebKey/types";
 import type {
   ClientJsonWebKeyVerificationInputs,
   ClientJsonWebKeyVerificationOutputs,
 } from "../../../../provider/resources/clientJsonWebKeyVerification/types";
-import { createKeyAsEngine, type HeldKey, keyInputsOf, privateKeyJwtApp } from "../clientJsonWebKey/engineCalls";
-import { newRun } from "../clientSecret/engineCalls";
-import { startHookHarness } from "../harness";
+import type { Held } from "../engineCalls";
+import { keyCalls, newRun } from "../engineCalls";
+import { privateKeyJwtApp, startHookHarness } from "../harness";
+
+type HeldKey = Held<ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs>;
 
 // The key verification's hooks against the emulator's strict org authorization server: an assertion signed with the
 // key's private half is sent to the token endpoint, and the answer decides whether the `up` may go on.
@@ -39,7 +45,9 @@ async function appWithKeys(count = 1) {
   const appId = await privateKeyJwtApp(emulator);
   const keys: HeldKey[] = [];
   for (let i = 0; i < count; i++) {
-    keys.push(await createKeyAsEngine(keyInputsOf(`k${i}`, { appId, generate: { algorithm: i ? "ES256" : "RS256" } })));
+    keys.push(
+      await keyCalls.create(keyCalls.inputsOf(`k${i}`, { appId, generate: { algorithm: i ? "ES256" : "RS256" } })),
+    );
   }
   newRun();
   emulator.clearRequests();
@@ -113,7 +121,7 @@ describe("ClientJsonWebKeyVerification against the token endpoint", () => {
   it("fails when Okta refuses the assertion (invalid_client), saying the previous key stays ACTIVE", async () => {
     const { appId, key, inputs } = await appWithKeys(2);
     // This run read the app's keys; then the key is deactivated outside Pulumi, so its assertion is refused.
-    await keyLedger(appId).itemsNow();
+    await clientJsonWebKeyKind.ledger(appId).itemsNow();
     const outside = await fetch(
       `${emulator.url}/api/v1/apps/${appId}/credentials/jwks/${key.outs.keyId}/lifecycle/deactivate`,
       { method: "POST", headers: { Authorization: `SSWS ${emulator.apiToken}` } },

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import type { ClientSecretInputs } from "../../../../provider/resources/clientSecret/types";
-import { unknownValue } from "../../../../provider/resources/fullProvider";
+import { unknownValue } from "../../../../provider/resources/previewUnknowns";
+import { newRun, secretCalls } from "../engineCalls";
 import { configRequest, secretsOf, startHookHarness } from "../harness";
-import { createAsEngine, inputsOf, newRun, urnOf } from "./engineCalls";
 
 let emulator: OktaEmulator;
 const hooks = {
@@ -85,7 +85,7 @@ describe("check: inputs alone, before any request", () => {
 
   it("leaves a resource that exists to diff, without a request", async () => {
     const app = await emulator.createApp();
-    const olds = inputsOf("a", { appId: app.id, status: "ACTIVE" });
+    const olds = secretCalls.inputsOf("a", { appId: app.id, status: "ACTIVE" });
     await hooks.check(olds, { ...olds, status: "INACTIVE", rotationTriggers: { r: "2" } });
     expect(emulator.requests()).toEqual([]);
   });
@@ -94,12 +94,12 @@ describe("check: inputs alone, before any request", () => {
 describe("check of a new resource: the app in Okta", () => {
   it("accepts a create after looking at the app and its secrets, once per app and run", async () => {
     const app = await emulator.createApp();
-    expect((await hooks.check({}, inputsOf("a", { appId: app.id }))).failures).toBeUndefined();
+    expect((await hooks.check({}, secretCalls.inputsOf("a", { appId: app.id }))).failures).toBeUndefined();
     expect(
       (
         await hooks.check(
           {},
-          inputsOf("b", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+          secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
         )
       ).failures,
     ).toBeUndefined();
@@ -113,14 +113,19 @@ describe("check of a new resource: the app in Okta", () => {
     const app = await emulator.createApp({
       credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_jwt" } },
     });
-    const result = await hooks.check({}, inputsOf("a", { appId: app.id, clientSecret: "twenty-characters-ok" }));
+    const result = await hooks.check(
+      {},
+      secretCalls.inputsOf("a", { appId: app.id, clientSecret: "twenty-characters-ok" }),
+    );
     expect(result.failures).toEqual([
       {
         property: "clientSecret",
         reason: expect.stringContaining("it must be 32 to 100 because the app authenticates with client_secret_jwt"),
       },
     ]);
-    expect((await hooks.check({}, inputsOf("b", { appId: app.id, clientSecret: byo }))).failures).toBeUndefined();
+    expect(
+      (await hooks.check({}, secretCalls.inputsOf("b", { appId: app.id, clientSecret: byo }))).failures,
+    ).toBeUndefined();
   });
 
   it("refuses any secret for a private_key_jwt app", async () => {
@@ -128,14 +133,14 @@ describe("check of a new resource: the app in Okta", () => {
       credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" } },
       settings: { oauthClient: { grant_types: ["client_credentials"], jwks_uri: "https://example.com/jwks" } },
     } as never);
-    const result = await hooks.check({}, inputsOf("a", { appId: app.id }));
+    const result = await hooks.check({}, secretCalls.inputsOf("a", { appId: app.id }));
     expect(result.failures?.[0]?.reason).toContain(
       "authenticates with private_key_jwt, so Okta allows it no client secrets",
     );
   });
 
   it("reports an app that does not exist on appId", async () => {
-    const result = await hooks.check({}, inputsOf("a", { appId: "0oa00000000000000000" }));
+    const result = await hooks.check({}, secretCalls.inputsOf("a", { appId: "0oa00000000000000000" }));
     expect(result.failures).toEqual([
       { property: "appId", reason: `app 0oa00000000000000000 does not exist in ${emulator.url} (Okta answered 404)` },
     ]);
@@ -143,9 +148,9 @@ describe("check of a new resource: the app in Okta", () => {
 
   it("fails a create when the app already holds two secrets, listing them, the plan and the fix", async () => {
     const app = await emulator.createApp();
-    const made = await createAsEngine(inputsOf("first", { appId: app.id }));
+    const made = await secretCalls.create(secretCalls.inputsOf("first", { appId: app.id }));
     newRun();
-    const reason = reasonsOf(await hooks.check({}, inputsOf("second", { appId: app.id })))[0] ?? "";
+    const reason = reasonsOf(await hooks.check({}, secretCalls.inputsOf("second", { appId: app.id })))[0] ?? "";
     const [initial] = secretsOf(emulator, app.id);
     expect(reason).toMatch(/^appId: /);
     expect(reason).toContain(`app ${app.id} held 2 client secrets when this run looked, and this run would add 1 more`);
@@ -165,27 +170,34 @@ describe("check of a new resource: the app in Okta", () => {
       const app = await emulator.createApp();
       const [first, second] = order as [string, string];
       // The same inputs but for the resource's own URN: two resources, two slots.
-      expect((await hooks.check({}, inputsOf(first, { appId: app.id }))).failures).toBeUndefined();
-      const refused = reasonsOf(await hooks.check({}, inputsOf(second, { appId: app.id })));
+      expect((await hooks.check({}, secretCalls.inputsOf(first, { appId: app.id }))).failures).toBeUndefined();
+      const refused = reasonsOf(await hooks.check({}, secretCalls.inputsOf(second, { appId: app.id })));
       expect(refused[0]).toContain("this run would add 2 more before retiring any");
       // An adoption needs no slot, even now.
       const initial = secretsOf(emulator, app.id)[0]?.id as string;
       expect(
-        (await hooks.check({}, inputsOf("c", { appId: app.id, adoptSecretId: initial }))).failures,
+        (await hooks.check({}, secretCalls.inputsOf("c", { appId: app.id, adoptSecretId: initial }))).failures,
       ).toBeUndefined();
     }
   });
 
   it("checks that the secret to adopt exists, and that no other resource of the run claims it", async () => {
     const app = await emulator.createApp();
-    const missing = await hooks.check({}, inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" }));
+    const missing = await hooks.check(
+      {},
+      secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" }),
+    );
     expect(missing.failures?.[0]).toEqual({
       property: "adoptSecretId",
       reason: expect.stringContaining(`app ${app.id} has no client secret ocs00000000000000000`),
     });
     const initial = secretsOf(emulator, app.id)[0]?.id as string;
-    expect((await hooks.check({}, inputsOf("a", { appId: app.id, adoptSecretId: initial }))).failures).toBeUndefined();
-    const twice = reasonsOf(await hooks.check({}, inputsOf("b", { appId: app.id, adoptSecretId: initial })));
+    expect(
+      (await hooks.check({}, secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: initial }))).failures,
+    ).toBeUndefined();
+    const twice = reasonsOf(
+      await hooks.check({}, secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: initial })),
+    );
     expect(twice).toEqual([
       `adoptSecretId: ClientSecret "b" would take over client secret ${initial}, but ClientSecret "a" names it in adoptSecretId too; a secret is held by one resource only: remove adoptSecretId from one of them`,
     ]);
@@ -193,17 +205,17 @@ describe("check of a new resource: the app in Okta", () => {
 
   it("asks Okta nothing at the engine's second check of a replacement diff planned", async () => {
     const app = await emulator.createApp();
-    const held = await createAsEngine(
-      inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+    const held = await secretCalls.create(
+      secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
     );
     newRun();
-    const news = inputsOf("a", { appId: app.id, rotationTriggers: { r: "2" } });
+    const news = secretCalls.inputsOf("a", { appId: app.id, rotationTriggers: { r: "2" } });
     await hooks.check(held.inputs, news);
     await hooks.diff(held.id, held.outs, news);
     emulator.clearRequests();
     expect(await hooks.check({}, news)).toEqual({ inputs: news });
     expect(emulator.requests()).toEqual([]);
-    expect(urnOf("a")).toBe(news.resourceUrn);
+    expect(secretCalls.urnOf("a")).toBe(news.resourceUrn);
   });
 
   it("surfaces configuration errors at check, naming the key to set", async () => {

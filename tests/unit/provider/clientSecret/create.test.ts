@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
-import { processOktaClient } from "../../../../provider/okta/processClient";
 import { secretHash } from "../../../../provider/okta/secretHash";
 import type { ClientSecretInputs, ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import { processOktaClient } from "../../../../provider/runState";
+import { newRun, secretCalls } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
-import { createAsEngine, inputsOf, newRun, upExisting, urnOf } from "./engineCalls";
 
 let emulator: OktaEmulator;
 const hooks = providers.ClientSecret;
@@ -25,7 +25,7 @@ const outsOf = (r: { outs?: ClientSecretOutputs }) => r.outs as ClientSecretOutp
 describe("create", () => {
   it("POSTs a generated secret and answers the composite id and every output", async () => {
     const app = await emulator.createApp();
-    const inputs = inputsOf("a", { appId: app.id, rotationTriggers: { r: "1" } });
+    const inputs = secretCalls.inputsOf("a", { appId: app.id, rotationTriggers: { r: "1" } });
     await hooks.check({} as ClientSecretInputs, inputs);
     emulator.clearRequests();
     const result = await hooks.create(inputs);
@@ -41,7 +41,7 @@ describe("create", () => {
       created: stored?.created,
       lastUpdated: stored?.lastUpdated,
       rotationTriggers: { r: "1" },
-      resourceUrn: urnOf("a"),
+      resourceUrn: secretCalls.urnOf("a"),
     });
     // check listed the app's secrets in this run: create only POSTs.
     expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 201"]);
@@ -49,7 +49,7 @@ describe("create", () => {
 
   it("creates a bring-your-own secret INACTIVE in one POST", async () => {
     const app = await emulator.createApp();
-    const inputs = inputsOf("a", { appId: app.id, clientSecret: value, status: "INACTIVE" });
+    const inputs = secretCalls.inputsOf("a", { appId: app.id, clientSecret: value, status: "INACTIVE" });
     await hooks.check({} as ClientSecretInputs, inputs);
     emulator.clearRequests();
     const outs = outsOf(await hooks.create(inputs));
@@ -61,10 +61,14 @@ describe("create", () => {
 
   it("adopts an existing secret without a POST, applying status", async () => {
     const app = await emulator.createApp();
-    await createAsEngine(inputsOf("other", { appId: app.id }));
+    await secretCalls.create(secretCalls.inputsOf("other", { appId: app.id }));
     const initial = secretsOf(emulator, app.id)[0];
     newRun();
-    const inputs = inputsOf("a", { appId: app.id, adoptSecretId: initial?.id as string, status: "INACTIVE" });
+    const inputs = secretCalls.inputsOf("a", {
+      appId: app.id,
+      adoptSecretId: initial?.id as string,
+      status: "INACTIVE",
+    });
     await hooks.check({} as ClientSecretInputs, inputs);
     emulator.clearRequests();
     const outs = outsOf(await hooks.create(inputs));
@@ -78,9 +82,9 @@ describe("create", () => {
   it("a replacement creates a new secret, although adoptSecretId still names the one adopted at creation", async () => {
     const app = await emulator.createApp();
     const initial = secretsOf(emulator, app.id)[0]?.id as string;
-    const held = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: initial }));
+    const held = await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: initial }));
     newRun();
-    const { held: rotated } = await upExisting(held, { ...held.inputs, rotationTriggers: { r: "2" } });
+    const { held: rotated } = await secretCalls.up(held, { ...held.inputs, rotationTriggers: { r: "2" } });
     expect(rotated.outs.secretId).not.toBe(initial);
     expect(secretsOf(emulator, app.id).map((s) => s.id)).toEqual([rotated.outs.secretId]);
   });
@@ -88,15 +92,17 @@ describe("create", () => {
   // create without this run's check: what it finds when Okta changed between the preview (or check) and the create.
   it("explains an adoptSecretId the app does not have", async () => {
     const app = await emulator.createApp();
-    await expect(hooks.create(inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" }))).rejects.toThrow(
+    await expect(
+      hooks.create(secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: "ocs00000000000000000" })),
+    ).rejects.toThrow(
       `adopting client secret ocs00000000000000000 of app ${app.id}: the app has no such secret; set adoptSecretId`,
     );
   });
 
   it("refuses to create on an app found full, with an explanation instead of Okta's 400", async () => {
     const app = await emulator.createApp();
-    await createAsEngine(inputsOf("a", { appId: app.id }));
-    await expect(hooks.create(inputsOf("b", { appId: app.id }))).rejects.toThrow(
+    await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id }));
+    await expect(hooks.create(secretCalls.inputsOf("b", { appId: app.id }))).rejects.toThrow(
       `creating a client secret for app ${app.id}: the app holds 2 secrets now`,
     );
     expect(emulator.requests().filter((r) => r.method === "POST")).toHaveLength(1);
@@ -106,7 +112,10 @@ describe("create", () => {
     const lonely = await emulator.createApp();
     const failed = (await hooks
       .create({
-        ...inputsOf("a", { appId: lonely.id, adoptSecretId: secretsOf(emulator, lonely.id)[0]?.id as string }),
+        ...secretCalls.inputsOf("a", {
+          appId: lonely.id,
+          adoptSecretId: secretsOf(emulator, lonely.id)[0]?.id as string,
+        }),
         status: "INACTIVE",
         __provider: "shim",
       })
@@ -120,9 +129,13 @@ describe("create", () => {
     expect(failed.reasons).toEqual([failed.message]);
     // The engine keeps the resource with those properties and runs update at the next `up`.
     newRun();
-    await createAsEngine(inputsOf("b", { appId: lonely.id }));
+    await secretCalls.create(secretCalls.inputsOf("b", { appId: lonely.id }));
     const { id, properties } = failed as { id: string; properties: ClientSecretOutputs };
-    const retried = await hooks.update(id, properties, inputsOf("a", { appId: lonely.id, status: "INACTIVE" }));
+    const retried = await hooks.update(
+      id,
+      properties,
+      secretCalls.inputsOf("a", { appId: lonely.id, status: "INACTIVE" }),
+    );
     expect(retried.outs).toMatchObject({ status: "INACTIVE", clientSecret: properties.clientSecret });
   });
 });

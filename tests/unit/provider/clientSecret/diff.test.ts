@@ -3,9 +3,9 @@ import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import { secretHash } from "../../../../provider/okta/secretHash";
 import type { ClientSecretInputs, ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
-import { unknownValue } from "../../../../provider/resources/fullProvider";
+import { unknownValue } from "../../../../provider/resources/previewUnknowns";
+import { newRun, secretCalls } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
-import { createAsEngine, inputsOf, newRun } from "./engineCalls";
 
 let emulator: OktaEmulator;
 const hooks = {
@@ -44,7 +44,7 @@ const olds: ClientSecretOutputs = {
   __provider: "shim",
 };
 const id = `${appId}/${olds.secretId}`;
-const same = inputsOf("a", {
+const same = secretCalls.inputsOf("a", {
   appId,
   clientSecret: value,
   rotationTriggers: { a: "1", b: "2" },
@@ -54,7 +54,7 @@ const same = inputsOf("a", {
 /** An app whose two secrets are the app's own and one a ClientSecret "a" created (ACTIVE, or INACTIVE). */
 async function fullApp(status: "ACTIVE" | "INACTIVE" = "ACTIVE") {
   const app = await emulator.createApp();
-  const held = await createAsEngine(inputsOf("a", { appId: app.id, status }));
+  const held = await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id, status }));
   newRun();
   emulator.clearRequests();
   return { app, held };
@@ -128,8 +128,8 @@ describe("diff during a refresh", () => {
 describe("diff: room in the app for a replacement", () => {
   it("lets a create-first rotation through when the app has a free slot", async () => {
     const app = await emulator.createApp();
-    const held = await createAsEngine(
-      inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+    const held = await secretCalls.create(
+      secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
     );
     newRun();
     const result = await hooks.diff(held.id, held.outs, { ...held.inputs, rotationTriggers: { r: "2" } });
@@ -156,8 +156,8 @@ describe("diff: room in the app for a replacement", () => {
     const app = await emulator.createApp({
       credentials: { oauthClient: { token_endpoint_auth_method: "client_secret_jwt" } },
     });
-    const held = await createAsEngine(
-      inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+    const held = await secretCalls.create(
+      secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
     );
     newRun();
     emulator.clearRequests();
@@ -195,14 +195,18 @@ describe("diff: room in the app for a replacement", () => {
     const mine = held.outs.secretId;
     // diff first, then the new resource's check.
     await hooks.diff(held.id, held.outs, held.inputs);
-    const late = await hooks.check({} as ClientSecretInputs, inputsOf("b", { appId: app.id, adoptSecretId: mine }));
+    const late = await hooks.check(
+      {} as ClientSecretInputs,
+      secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: mine }),
+    );
     expect(late.failures?.[0]?.reason).toBe(
       `ClientSecret "b" would take over client secret ${mine}, but ClientSecret "a" already holds it; a secret is held by one resource only: remove adoptSecretId from one of them`,
     );
     // The new resource's check first, then diff.
     newRun();
     expect(
-      (await hooks.check({} as ClientSecretInputs, inputsOf("b", { appId: app.id, adoptSecretId: mine }))).failures,
+      (await hooks.check({} as ClientSecretInputs, secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: mine })))
+        .failures,
     ).toBeUndefined();
     await expect(hooks.diff(held.id, held.outs, held.inputs)).rejects.toThrow(
       `adoptSecretId: ClientSecret "b" would take over client secret ${mine}, which ClientSecret "a" holds`,

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
+import { newRun, secretCalls } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
-import { createAsEngine, forcedReplaceAsEngine, inputsOf, newRun, previewExisting, upExisting } from "./engineCalls";
 
 // Whole runs replayed in the engine's call orders: every decision comes from the resource's own inputs and outputs
 // and from Okta's answers, so it holds across runs (each a new provider process) and whatever the order in which the
@@ -27,14 +27,14 @@ describe("adoption and replacement across runs", () => {
   it("adopts once; each rotation then creates a new secret, also after the adopted one is gone", async () => {
     const app = await emulator.createApp();
     const initial = ids(app.id)[0] as string;
-    let held = await createAsEngine(
-      inputsOf("a", { appId: app.id, adoptSecretId: initial, rotationTriggers: { r: "1" } }),
+    let held = await secretCalls.create(
+      secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: initial, rotationTriggers: { r: "1" } }),
     );
     expect(held.outs.secretId).toBe(initial);
     for (const r of ["2", "3"]) {
       newRun();
       const before = held.outs.secretId;
-      ({ held } = await upExisting(held, { ...held.inputs, rotationTriggers: { r } }));
+      ({ held } = await secretCalls.up(held, { ...held.inputs, rotationTriggers: { r } }));
       expect(held.outs.secretId).not.toBe(before);
       expect(ids(app.id)).toEqual([held.outs.secretId]);
     }
@@ -44,16 +44,16 @@ describe("adoption and replacement across runs", () => {
     const app = await emulator.createApp();
     const initial = ids(app.id)[0] as string;
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const adopted = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: initial }));
+    const adopted = await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: initial }));
     newRun();
-    const again = await forcedReplaceAsEngine(adopted, adopted.inputs);
+    const again = await secretCalls.forcedReplace(adopted, adopted.inputs);
     expect(again.outs.secretId).toBe(initial);
     expect(ids(app.id)).toEqual([initial]);
 
     newRun();
-    const { held: plain } = await upExisting(again, { ...again.inputs, adoptSecretId: undefined } as never);
+    const { held: plain } = await secretCalls.up(again, { ...again.inputs, adoptSecretId: undefined } as never);
     newRun();
-    const rotated = await forcedReplaceAsEngine(plain, plain.inputs);
+    const rotated = await secretCalls.forcedReplace(plain, plain.inputs);
     expect(rotated.outs.secretId).not.toBe(initial);
     expect(ids(app.id)).toEqual([rotated.outs.secretId]);
   });
@@ -62,13 +62,13 @@ describe("adoption and replacement across runs", () => {
     const app = await emulator.createApp();
     const initial = ids(app.id)[0] as string;
     vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const old = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: initial }));
+    const old = await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: initial }));
     newRun();
     // --replace: the replacement takes the same secret over, and the run stops before the old one's delete.
-    const live = await createAsEngine(old.inputs);
+    const live = await secretCalls.create(old.inputs);
     // The next run: the live resource's check and diff, then the engine's pending deletes, at the end.
     newRun();
-    await upExisting(live, live.inputs);
+    await secretCalls.up(live, live.inputs);
     await providers.ClientSecret.delete(old.id, old.outs);
     expect(secretsOf(emulator, app.id)).toEqual([expect.objectContaining({ id: initial, status: "ACTIVE" })]);
   });
@@ -76,27 +76,31 @@ describe("adoption and replacement across runs", () => {
   it("never lets two resources hold one secret, whichever resource's hooks come first", async () => {
     const app = await emulator.createApp();
     const initial = ids(app.id)[0] as string;
-    const a = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: initial }));
+    const a = await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: initial }));
     // b, new, names the secret a holds: refused at preview whether a's diff or b's check runs first.
     newRun();
-    await previewExisting(a, a.inputs);
-    await expect(createAsEngine(inputsOf("b", { appId: app.id, adoptSecretId: initial }))).rejects.toThrow(
+    await secretCalls.preview(a, a.inputs);
+    await expect(
+      secretCalls.create(secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: initial })),
+    ).rejects.toThrow(
       `ClientSecret "b" would take over client secret ${initial}, but ClientSecret "a" already holds it`,
     );
     newRun();
-    const b = inputsOf("b", { appId: app.id, adoptSecretId: initial });
+    const b = secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: initial });
     expect((await providers.ClientSecret.check({} as never, b)).failures).toBeUndefined();
-    await expect(previewExisting(a, a.inputs)).rejects.toThrow(`which ClientSecret "a" holds`);
+    await expect(secretCalls.preview(a, a.inputs)).rejects.toThrow(`which ClientSecret "a" holds`);
     expect(ids(app.id)).toEqual([initial]);
   });
 
   it("a rotation's replacement and a new resource on one app are counted together", async () => {
     const app = await emulator.createApp();
-    const a = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: ids(app.id)[0] as string }));
+    const a = await secretCalls.create(
+      secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: ids(app.id)[0] as string }),
+    );
     newRun();
     // One free slot: a's create-first rotation takes it, so b cannot have it too.
-    await previewExisting(a, { ...a.inputs, rotationTriggers: { r: "2" } });
-    await expect(createAsEngine(inputsOf("b", { appId: app.id }))).rejects.toThrow(
+    await secretCalls.preview(a, { ...a.inputs, rotationTriggers: { r: "2" } });
+    await expect(secretCalls.create(secretCalls.inputsOf("b", { appId: app.id }))).rejects.toThrow(
       "this run would add 2 more before retiring any",
     );
     expect(ids(app.id)).toHaveLength(1);

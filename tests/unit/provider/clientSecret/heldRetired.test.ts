@@ -1,16 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
+import type { ClientSecretInputs, ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import type { Held } from "../engineCalls";
+import { newRun, secretCalls } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
-import {
-  createAsEngine,
-  forcedReplaceAsEngine,
-  type Held,
-  inputsOf,
-  newRun,
-  previewExisting,
-  upExisting,
-} from "./engineCalls";
+
+type HeldSecret = Held<ClientSecretInputs, ClientSecretOutputs>;
 
 // `heldRetired: true`: the caller says the ACTIVE secret a resource holds is retired, so its replacement deletes it
 // first (no free slot needed) while the app keeps another ACTIVE secret. Replayed in the engine's orders, each run a
@@ -57,12 +53,14 @@ function fewestActive(before: { id: string; status: string }[]): number {
 }
 
 /** A full app: resource "a" adopted the app's own secret, "b" made the second; both ACTIVE. */
-async function fullApp(): Promise<{ appId: string; a: Held; b: Held }> {
+async function fullApp(): Promise<{ appId: string; a: HeldSecret; b: HeldSecret }> {
   const app = await emulator.createApp();
   const own = secretsOf(emulator, app.id)[0]?.id as string;
-  const a = await createAsEngine(inputsOf("a", { appId: app.id, adoptSecretId: own, rotationTriggers: { g: "1" } }));
+  const a = await secretCalls.create(
+    secretCalls.inputsOf("a", { appId: app.id, adoptSecretId: own, rotationTriggers: { g: "1" } }),
+  );
   newRun();
-  const b = await createAsEngine(inputsOf("b", { appId: app.id, rotationTriggers: { g: "2" } }));
+  const b = await secretCalls.create(secretCalls.inputsOf("b", { appId: app.id, rotationTriggers: { g: "2" } }));
   newRun();
   emulator.clearRequests();
   return { appId: app.id, a, b };
@@ -71,7 +69,7 @@ async function fullApp(): Promise<{ appId: string; a: Held; b: Held }> {
 describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-first", () => {
   it("in a full app: without it the preview stops at the two-secret limit; with it, one up rotates", async () => {
     const { appId, a, b } = await fullApp();
-    await expect(previewExisting(a, { ...a.inputs, rotationTriggers: { g: "3" } })).rejects.toThrow(
+    await expect(secretCalls.preview(a, { ...a.inputs, rotationTriggers: { g: "3" } })).rejects.toThrow(
       `app ${appId} held 2 client secrets when this run looked, and this run would add 1 more before retiring any`,
     );
 
@@ -79,10 +77,10 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
     const said = warnings();
     const before = secretsOf(emulator, appId);
     const news = { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true };
-    const preview = await previewExisting(a, news);
+    const preview = await secretCalls.preview(a, news);
     expect(preview).toMatchObject({ replaces: ["rotationTriggers"], deleteBeforeReplace: true });
     newRun();
-    const { held, diff } = await upExisting(a, news);
+    const { held, diff } = await secretCalls.up(a, news);
     expect(diff.deleteBeforeReplace).toBe(true);
     // Deactivated (b stays ACTIVE), deleted, then the new one: never a third secret, never none ACTIVE.
     expect(writes()).toEqual([
@@ -111,17 +109,17 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
     warnings();
     const aNews = { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true };
     const bNews = { ...b.inputs, status: "INACTIVE" as const };
-    await previewExisting(b, bNews);
-    expect((await previewExisting(a, aNews)).deleteBeforeReplace).toBe(true);
+    await secretCalls.preview(b, bNews);
+    expect((await secretCalls.preview(a, aNews)).deleteBeforeReplace).toBe(true);
     newRun();
-    expect((await previewExisting(a, aNews)).deleteBeforeReplace).toBe(true);
-    await previewExisting(b, bNews);
+    expect((await secretCalls.preview(a, aNews)).deleteBeforeReplace).toBe(true);
+    await secretCalls.preview(b, bNews);
 
     // The update, as the component orders it: a's replacement, then b's deactivation (it depends on a).
     newRun();
     const before = secretsOf(emulator, appId);
-    const { held } = await upExisting(a, aNews);
-    await upExisting(b, bNews);
+    const { held } = await secretCalls.up(a, aNews);
+    await secretCalls.up(b, bNews);
     expect(fewestActive(before)).toBe(1);
     expect(secretsOf(emulator, appId).map((s) => [s.id, s.status])).toEqual([
       [b.outs.secretId, "INACTIVE"],
@@ -134,10 +132,10 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
       const { appId, a, b } = await fullApp();
       warnings();
       const [first, second] = order === "a first" ? [a, b] : [b, a];
-      const news = (held: Held) => ({ ...held.inputs, rotationTriggers: { g: "9" }, heldRetired: true });
-      expect((await previewExisting(first, news(first))).deleteBeforeReplace).toBe(true);
+      const news = (held: HeldSecret) => ({ ...held.inputs, rotationTriggers: { g: "9" }, heldRetired: true });
+      expect((await secretCalls.preview(first, news(first))).deleteBeforeReplace).toBe(true);
       // The other secret is the one leaving: this one would need a free slot, which the full app does not have.
-      await expect(previewExisting(second, news(second))).rejects.toThrow(
+      await expect(secretCalls.preview(second, news(second))).rejects.toThrow(
         `app ${appId} held 2 client secrets when this run looked`,
       );
       newRun();
@@ -147,10 +145,12 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
   it("on the app's only ACTIVE secret it creates first, says why, and a full app's preview still stops", async () => {
     const { appId, a, b } = await fullApp();
     newRun();
-    const { held: inactive } = await upExisting(b, { ...b.inputs, status: "INACTIVE" });
+    const { held: inactive } = await secretCalls.up(b, { ...b.inputs, status: "INACTIVE" });
     newRun();
     const said = warnings();
-    await expect(previewExisting(a, { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true })).rejects.toThrow(
+    await expect(
+      secretCalls.preview(a, { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true }),
+    ).rejects.toThrow(
       `app ${appId} held 2 client secrets when this run looked, and this run would add 1 more before retiring any`,
     );
     // The run says why heldRetired did not delete first, before the room check refuses.
@@ -164,7 +164,7 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
     await providers.ClientSecret.delete(inactive.id, inactive.outs);
     newRun();
     emulator.clearRequests();
-    const { diff } = await upExisting(a, { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true });
+    const { diff } = await secretCalls.up(a, { ...a.inputs, rotationTriggers: { g: "3" }, heldRetired: true });
     expect(diff.deleteBeforeReplace).toBe(false);
     expect(writes()).toEqual([
       "POST …",
@@ -183,11 +183,11 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
     });
     const other = await emulator.createApp();
     newRun();
-    const moved = await previewExisting(a, { ...a.inputs, appId: other.id, heldRetired: true });
+    const moved = await secretCalls.preview(a, { ...a.inputs, appId: other.id, heldRetired: true });
     expect(moved).toMatchObject({ replaces: ["appId"], deleteBeforeReplace: false });
     // --replace: the engine calls no diff, so nothing can ask to delete first: the full app has no room.
     newRun();
-    await expect(forcedReplaceAsEngine(b, { ...b.inputs, heldRetired: true })).rejects.toThrow(
+    await expect(secretCalls.forcedReplace(b, { ...b.inputs, heldRetired: true })).rejects.toThrow(
       "this run would add 1 more before retiring any",
     );
     expect(emulator.requests().filter((r) => r.method !== "GET")).toEqual([]);
@@ -197,7 +197,7 @@ describe("heldRetired: a replacement of a retired ACTIVE secret goes delete-firs
     const app = await emulator.createApp();
     const checked = await providers.ClientSecret.check(
       {} as never,
-      inputsOf("a", {
+      secretCalls.inputsOf("a", {
         appId: app.id,
         heldRetired: "yes" as never,
       }),

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
 import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import { newRun, secretCalls } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
-import { createAsEngine, forcedReplaceAsEngine, inputsOf, newRun, urnOf } from "./engineCalls";
 
 let emulator: OktaEmulator;
 const hooks = providers.ClientSecret;
@@ -28,8 +28,8 @@ const lifecycle = (appId: string, secretId: string, action: string) =>
 const calls = () => emulator.requests().map((r) => `${r.method} ${r.path.replace(/.*\/apps\/\w+/, "")} ${r.status}`);
 
 /** A created resource, as the next run finds it in state. */
-async function created(name: string, args: Parameters<typeof inputsOf>[1]) {
-  const held = await createAsEngine(inputsOf(name, args));
+async function created(name: string, args: Parameters<typeof secretCalls.inputsOf>[1]) {
+  const held = await secretCalls.create(secretCalls.inputsOf(name, args));
   newRun();
   emulator.clearRequests();
   return held;
@@ -52,7 +52,7 @@ describe("read (refresh)", () => {
     expect(read.props).toMatchObject({
       status: "INACTIVE",
       clientSecret: held.outs.clientSecret,
-      resourceUrn: urnOf("a"),
+      resourceUrn: secretCalls.urnOf("a"),
     });
     expect(read.inputs).toEqual({ appId: app.id, status: "INACTIVE", rotationTriggers: { r: "1" } });
     expect((await hooks.read(held.id, read.props)).inputs).toBeUndefined();
@@ -75,10 +75,13 @@ describe("read (refresh)", () => {
     const apps = [await emulator.createApp(), await emulator.createApp()];
     const held = [];
     for (const app of apps) {
-      held.push(await createAsEngine(inputsOf(`${app.id}-a`, { appId: app.id })));
+      held.push(await secretCalls.create(secretCalls.inputsOf(`${app.id}-a`, { appId: app.id })));
       held.push(
-        await createAsEngine(
-          inputsOf(`${app.id}-b`, { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+        await secretCalls.create(
+          secretCalls.inputsOf(`${app.id}-b`, {
+            appId: app.id,
+            adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string,
+          }),
         ),
       );
     }
@@ -105,7 +108,11 @@ describe("update", () => {
       clientSecret: held.outs.clientSecret,
       rotationTriggers: { r: "1" },
     });
-    const on = await hooks.update(held.id, off.outs as ClientSecretOutputs, inputsOf("a", { appId: app.id }));
+    const on = await hooks.update(
+      held.id,
+      off.outs as ClientSecretOutputs,
+      secretCalls.inputsOf("a", { appId: app.id }),
+    );
     expect(on.outs?.status).toBe("ACTIVE");
     expect(on.outs?.rotationTriggers).toBeUndefined();
     expect(calls()).toEqual([
@@ -170,7 +177,7 @@ describe("delete", () => {
     const [initial] = secretsOf(emulator, app.id);
     const held = await created("a", { appId: app.id, adoptSecretId: initial?.id as string });
     const said = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const replaced = await forcedReplaceAsEngine(held, held.inputs);
+    const replaced = await secretCalls.forcedReplace(held, held.inputs);
     expect(replaced.id).toBe(held.id);
     expect(calls().filter((c) => !c.startsWith("GET"))).toEqual([]);
     expect(secretsOf(emulator, app.id)).toEqual([expect.objectContaining({ id: initial?.id, status: "ACTIVE" })]);

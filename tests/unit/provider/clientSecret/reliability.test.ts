@@ -2,10 +2,10 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type OktaEmulator, startOktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
-import { setProcessOktaClientOptions } from "../../../../provider/okta/processClient";
 import type { ClientSecretOutputs } from "../../../../provider/resources/clientSecret/types";
+import { setProcessOktaClientOptions } from "../../../../provider/runState";
+import { newRun, secretCalls } from "../engineCalls";
 import { configRequest, fastRetry, secretsOf, startHookHarness } from "../harness";
-import { createAsEngine, inputsOf, newRun } from "./engineCalls";
 
 let emulator: OktaEmulator;
 let sleeps: number[];
@@ -24,8 +24,8 @@ beforeEach(() => {
 /** An app whose only secret is a managed one, so exactly one slot is free. */
 async function appWithOneSecret() {
   const app = await emulator.createApp();
-  await createAsEngine(
-    inputsOf("adopted", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
+  await secretCalls.create(
+    secretCalls.inputsOf("adopted", { appId: app.id, adoptSecretId: secretsOf(emulator, app.id)[0]?.id as string }),
   );
   newRun();
   emulator.clearRequests();
@@ -40,7 +40,7 @@ describe("hooks through the emulator's faults", () => {
   ])("create never makes a second secret when the POST's answer is lost (%o)", async (fault) => {
     const app = await appWithOneSecret();
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", ...fault });
-    const created = await hooks.create(inputsOf("a", { appId: app.id, rotationTriggers: { r: "1" } }));
+    const created = await hooks.create(secretCalls.inputsOf("a", { appId: app.id, rotationTriggers: { r: "1" } }));
     const secrets = secretsOf(emulator, app.id);
     expect(secrets).toHaveLength(2);
     expect(secrets.map((s) => s.id)).toContain((created.outs as ClientSecretOutputs).secretId);
@@ -55,7 +55,7 @@ describe("hooks through the emulator's faults", () => {
     emulator.faults.inject({ method: "GET", path: "/credentials/secrets$", status: 429, resetAfterSeconds: 2 });
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", status: 502 });
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", drop: true });
-    await hooks.create(inputsOf("a", { appId: app.id, clientSecret: "a-bring-your-own-secret-value" }));
+    await hooks.create(secretCalls.inputsOf("a", { appId: app.id, clientSecret: "a-bring-your-own-secret-value" }));
     expect(secretsOf(emulator, app.id)).toHaveLength(2);
     expect(sleeps[0]).toBeGreaterThanOrEqual(1_000);
     expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
@@ -73,14 +73,14 @@ describe("hooks through the emulator's faults", () => {
 
   it("delete and update retry 5xx and dropped answers of idempotent calls", async () => {
     const app = await emulator.createApp();
-    const created = await createAsEngine(inputsOf("a", { appId: app.id }));
+    const created = await secretCalls.create(secretCalls.inputsOf("a", { appId: app.id }));
     newRun();
     emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", status: 503, after: true });
     emulator.faults.inject({ method: "DELETE", drop: true, after: true });
     await hooks.delete(created.id, created.outs);
     expect(secretsOf(emulator, app.id)).toHaveLength(1);
     newRun();
-    const again = await createAsEngine(inputsOf("b", { appId: app.id }));
+    const again = await secretCalls.create(secretCalls.inputsOf("b", { appId: app.id }));
     emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", drop: true });
     const updated = await hooks.update(again.id, again.outs, { ...again.inputs, status: "INACTIVE" });
     expect(updated.outs?.status).toBe("INACTIVE");
@@ -89,7 +89,7 @@ describe("hooks through the emulator's faults", () => {
   it("gives up within bounds with a clear error when Okta keeps failing", async () => {
     const app = await appWithOneSecret();
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", status: 503, count: 50 });
-    const error = (await hooks.create(inputsOf("a", { appId: app.id })).catch((e: unknown) => e)) as Error;
+    const error = (await hooks.create(secretCalls.inputsOf("a", { appId: app.id })).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(
       new RegExp(
         `^creating a client secret for app ${app.id}: Okta HTTP 503 .*\\(POST /api/v1/apps/${app.id}/credentials/secrets, request id [\\w-]+, gave up after 6 attempts in`,
@@ -104,7 +104,9 @@ describe("serialization per app", () => {
   it("parallel creates on one app take the free slot one at a time: one succeeds, the others explain the slots", async () => {
     const app = await appWithOneSecret();
     const results = await Promise.allSettled(
-      [1, 2, 3].map((n) => hooks.create(inputsOf(`s${n}`, { appId: app.id, rotationTriggers: { n: `${n}` } }))),
+      [1, 2, 3].map((n) =>
+        hooks.create(secretCalls.inputsOf(`s${n}`, { appId: app.id, rotationTriggers: { n: `${n}` } })),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
@@ -118,13 +120,13 @@ describe("serialization per app", () => {
     const app = await appWithOneSecret();
     const [initial] = secretsOf(emulator, app.id);
     // Free a slot for the replacement: retire the adopted secret, as a RotatingClientSecret would.
-    const old = await createAsEngine(inputsOf("old", { appId: app.id }));
+    const old = await secretCalls.create(secretCalls.inputsOf("old", { appId: app.id }));
     newRun();
     emulator.faults.inject({ method: "POST", path: "/lifecycle/deactivate$", delayMs: 150 });
     emulator.clearRequests();
     await Promise.all([
       hooks.delete(`${app.id}/${initial?.id}`, { status: "ACTIVE" } as ClientSecretOutputs),
-      hooks.create(inputsOf("new", { appId: app.id, rotationTriggers: { r: "2" } })).catch((e: Error) => e),
+      hooks.create(secretCalls.inputsOf("new", { appId: app.id, rotationTriggers: { r: "2" } })).catch((e: Error) => e),
     ]);
     const order = emulator.requests().map((r) => `${r.method} ${r.path.replace(/.*secrets/, "")}`);
     expect(order).toEqual([`POST /${initial?.id}/lifecycle/deactivate`, `DELETE /${initial?.id}`, "GET ", "POST "]);
@@ -173,11 +175,13 @@ describe("rate limits and leaks", () => {
     });
     const value = "twenty-char-secret!!";
     const refusal = (await hooks
-      .create(inputsOf("a", { appId: app.id, clientSecret: value }))
+      .create(secretCalls.inputsOf("a", { appId: app.id, clientSecret: value }))
       .catch((e: unknown) => e)) as Error;
     expect(refusal.message).toContain("Okta HTTP 400 E0000001 Api validation failed: client_secret");
     const [initial] = secretsOf(emulator, app.id);
-    const adopted = await hooks.create(inputsOf("b", { appId: app.id, adoptSecretId: initial?.id as string }));
+    const adopted = await hooks.create(
+      secretCalls.inputsOf("b", { appId: app.id, adoptSecretId: initial?.id as string }),
+    );
     newRun();
     const onlyActive = (await hooks
       .delete(adopted.id, adopted.outs as ClientSecretOutputs)
@@ -191,7 +195,7 @@ describe("rate limits and leaks", () => {
     emulator.faults.clear();
     emulator.faults.inject({ method: "POST", path: "/credentials/secrets$", echo: true });
     const echoed = (await hooks
-      .create(inputsOf("c", { appId: app.id, clientSecret: "an-echoed-bring-your-own-secret-40-chars" }))
+      .create(secretCalls.inputsOf("c", { appId: app.id, clientSecret: "an-echoed-bring-your-own-secret-40-chars" }))
       .catch((e: unknown) => e)) as Error;
     expect(echoed.message).toContain("echo of Authorization: SSWS [redacted]");
     expect(echoed.message).toContain('request body: {"client_secret":"[redacted]","status":"ACTIVE"}');

@@ -2,12 +2,12 @@ import type { CreateResult } from "@pulumi/pulumi/dynamic";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OktaEmulator } from "../../../../emulator/index";
 import { providers } from "../../../../provider";
-import { secretLedger } from "../../../../provider/resources/clientSecret/slots";
+import { clientSecretKind } from "../../../../provider/resources/clientSecret/kind";
 import type {
   ClientSecretVerificationInputs,
   ClientSecretVerificationOutputs,
 } from "../../../../provider/resources/clientSecretVerification/types";
-import { newRun } from "../clientSecret/engineCalls";
+import { newRun } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
 
 // The verification's hooks against the emulator's strict org authorization server: the token endpoint is asked
@@ -73,7 +73,7 @@ describe("ClientSecretVerification against the token endpoint", () => {
   it("fails when Okta refuses the secret (invalid_client), saying the previous secret stays ACTIVE", async () => {
     const { app, secret, inputs } = await appWithSecret();
     // This run read the app's secrets; then the value is changed outside Pulumi, so the one sent is refused.
-    await secretLedger(app.id).itemsNow();
+    await clientSecretKind.ledger(app.id).itemsNow();
     emulator.regenerateSecret(app.id, secret.id);
     const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
     expect(error.message).toContain(

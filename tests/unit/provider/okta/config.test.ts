@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { resolveOktaSettings } from "../../../../provider/okta/config";
-import { configureOkta, readOktaConfig } from "../../../../provider/okta/processClient";
+import { readOktaConfig, resolveOktaSettings } from "../../../../provider/okta/config";
+import { configureOkta } from "../../../../provider/runState";
 
 const token = "00abcdefghijklmnopqrstuvwxyz0123456789ABCD";
 

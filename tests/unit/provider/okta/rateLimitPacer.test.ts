@@ -3,6 +3,7 @@ import { OktaClient } from "../../../../provider/okta/oktaClient";
 import { RateLimitPacer, rateLimitBucketOf } from "../../../../provider/okta/rateLimitPacer";
 import { defaultRetryPolicy, type RetryPolicy } from "../../../../provider/okta/retryPolicy";
 import { type Authorizer, OktaTransport } from "../../../../provider/okta/transport";
+import { oktaClientFromConfig } from "../../../../provider/runState";
 
 // The pacer against a model of one Okta bucket (a fixed per-minute window opened by its first request, as Okta's
 // rate-limit pages describe it), on vitest's fake clock: minutes pass in milliseconds.
@@ -83,7 +84,7 @@ function policy(over: Partial<RetryPolicy> = {}): RetryPolicy {
 }
 
 function transport(bucket: OktaBucket, pacer: RateLimitPacer, over: Partial<RetryPolicy> = {}): OktaTransport {
-  return new OktaTransport(org, sslws, policy(over), bucket.fetch, pacer);
+  return new OktaTransport(org, sslws, policy(over), bucket.fetch, pacer.share());
 }
 
 const list = (t: OktaTransport, i: number) =>
@@ -152,14 +153,28 @@ describe("rate-limit pacing", () => {
 
   it("shares one view of the buckets among every client of an org in the process", async () => {
     const bucket = new OktaBucket(10);
-    const settings = { orgUrl: "https://shared.example.com", auth: { kind: "apiToken" as const, token: "t0ken" } };
+    const config = { "okta-credentials:orgUrl": "https://shared.example.com", "okta:apiToken": "t0ken" };
     const options = { fetch: bucket.fetch, retry: policy() };
-    const [a, b] = [new OktaClient(settings, options), new OktaClient(settings, options)];
+    // Made as the process makes its clients: the run state gives each client of the org the org's one pacer.
+    const [a, b] = [oktaClientFromConfig(config, options), oktaClientFromConfig(config, options)];
     const calls = Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).listClientSecrets(`0oa${i}`));
     const { results } = await settle<unknown>(calls);
     expect(results.every((r) => r.status === "fulfilled")).toBe(true);
     expect(bucket.count(429)).toBe(0);
     expect(bucket.perWindow()).toEqual([10, 2]);
+  });
+
+  it("holds each client of the org to its own okta:maxApiCapacity, however many clients share the pacer", async () => {
+    const bucket = new OktaBucket(10);
+    const config = { "okta-credentials:orgUrl": "https://two-shares.example.com", "okta:apiToken": "t0ken" };
+    const options = { fetch: bucket.fetch, retry: policy() };
+    const capped = oktaClientFromConfig({ ...config, "okta:maxApiCapacity": "40" }, options);
+    // Made last, with the default share: it must not lift the first client's cap (it once did, the last client winning).
+    oktaClientFromConfig(config, options);
+    const work = Array.from({ length: 10 }, (_, i) => capped.listClientSecrets(`0oa${i}`));
+    const { results } = await settle<unknown>(work);
+    expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+    expect(bucket.perWindow()).toEqual([4, 4, 2]);
   });
 
   it("uses at most okta:maxApiCapacity percent of each window's limit", async () => {

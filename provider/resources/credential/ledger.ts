@@ -1,11 +1,11 @@
-// What one engine run plans and does to the credentials of one app. A dynamic-provider process serves exactly one
-// engine run (`pulumi preview` and the update of `pulumi up` each start their own), so this memory is true of one run
-// by construction. It is keyed by the Okta object (the app, and the secret or key ids within it) and by the resource
-// that planned something (its URN, an input of every resource): never by the order in which the engine happens to
-// call the hooks of different resources. Decisions that must hold across runs come from each resource's own state.
+// What one engine run plans and does to the credentials of one app, of one kind: the app's list as the run first found
+// it (one list request per app and run), the run's writes applied to it, the change each resource plans (by its URN),
+// which items a resource of the run keeps, and which ones a replacement of the run retires. The run state keeps one
+// ledger per app and kind (`ledgerOf`), for one engine run by construction.
+import { onePerRun } from "../../runState";
 
 /** An item of an app's credential list (a client secret or a JSON Web Key), as Okta lists it. */
-interface LedgerItem {
+export interface LedgerItem {
   id: string;
   status: "ACTIVE" | "INACTIVE";
 }
@@ -22,7 +22,7 @@ export type Plan =
   | { kind: "replace-adopt"; urn: string; itemId: string; retiring: string };
 
 /** True when the plan adds an item to the app while the old ones are still there. */
-function needsRoom(plan: Plan): boolean {
+export function needsRoom(plan: Plan): boolean {
   return plan.kind === "create" || (plan.kind === "replace" && plan.order === "create-first");
 }
 
@@ -127,59 +127,11 @@ export class AppLedger<Item extends LedgerItem, P extends Plan = Plan> {
   }
 }
 
-const ledgers = new Map<string, AppLedger<LedgerItem, Plan>>();
-const reads = new Map<string, Promise<unknown>>();
-const checked = new Set<string>();
-
-/**
- * Records that the engine called `check` for this resource in this run. An update's `diff` always follows its own
- * resource's `check`; the `diff` a refresh makes to show drift (engine `RefreshStep`: refreshed outputs against the
- * stored inputs) follows none, and must plan nothing and refuse nothing: a refresh only reports.
- */
-export function markChecked(urn: string): void {
-  checked.add(urn);
-}
-
-/** True when this run's `check` saw the resource: its `diff` plans an update, not a refresh's report. */
-export function wasChecked(urn: string): boolean {
-  return checked.has(urn);
-}
-
-/**
- * A read whose answer this run may share between hooks (e.g. an app's settings), made once per key and run. A failed
- * read is not remembered.
- */
-export function readOncePerRun<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let pending = reads.get(key) as Promise<T> | undefined;
-  if (!pending) {
-    const started = load();
-    pending = started;
-    reads.set(key, started);
-    started.catch(() => {
-      if (reads.get(key) === started) reads.delete(key);
-    });
-  }
-  return pending;
-}
-
-/** The ledger of `appId`'s credentials of one kind (`secrets`, `jwks`) for this run. */
+/** This run's ledger of `appId`'s credentials of one kind (`secrets`, `jwks`), listed by `list` the first time. */
 export function ledgerOf<Item extends LedgerItem, P extends Plan = Plan>(
   kind: string,
   appId: string,
   list: () => Promise<Item[]>,
 ): AppLedger<Item, P> {
-  const key = `${kind}/${appId}`;
-  let ledger = ledgers.get(key) as AppLedger<Item, P> | undefined;
-  if (!ledger) {
-    ledger = new AppLedger<Item, P>(list);
-    ledgers.set(key, ledger as unknown as AppLedger<LedgerItem, Plan>);
-  }
-  return ledger;
-}
-
-/** Forgets everything: a new run (for tests, which run many in one process). */
-export function resetRunLedgers(): void {
-  ledgers.clear();
-  reads.clear();
-  checked.clear();
+  return onePerRun(`ledger/${kind}/${appId}`, () => new AppLedger<Item, P>(list));
 }

@@ -1,71 +1,29 @@
+import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import { sameKeyMaterial } from "../../keys/jwk";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
-import { processOktaClient } from "../../okta/processClient";
-import { resourceLabel } from "../resourceIdentity";
-import { type AppLedger, ledgerOf } from "../runLedger";
-import type { KeyPlan } from "./types";
+import type { AppLedger } from "../credential/ledger";
+import { given } from "./inputValidation";
+import { keyLabel as label } from "./messages";
+import type { ClientJsonWebKeyInputs, KeyPlan } from "./types";
 
-/** Okta's limit of JSON Web Keys per app. */
-export const maxKeysPerApp = 50;
-
-/** This run's ledger of `appId`'s JSON Web Keys: one list request per app and run. */
-export function keyLedger(appId: string): AppLedger<OktaJsonWebKey, KeyPlan> {
-  return ledgerOf<OktaJsonWebKey, KeyPlan>("jwks", appId, () => processOktaClient().listClientJsonWebKeys(appId));
-}
-
-/** `ClientJsonWebKey "api"`, for messages. */
-export function label(urn: string): string {
-  return resourceLabel(urn, "ClientJsonWebKey");
-}
+// Okta keeps each `kid` and each key material once in an app, and one ACTIVE encryption key: the rules a new key must
+// meet beside the app's other keys and the other keys this run adds.
 
 /**
- * Why the keys this run adds to `appId` cannot fit in Okta's 50, or undefined when they fit. Every change that adds a
- * key while the old ones still exist is counted together (new resources, resources replaced by `--replace` or a
- * taint, create-first replacements), against the keys the app held when this run first looked.
+ * Why the key `plan` adds would clash with a key of the app or of another plan of this run, as a check failure: on
+ * `kid` when the program set it, else without a property (the reason names the input first: `publicKey`, `use`).
  */
-export async function roomProblem(
+export function keyClashes(
+  ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
+  found: OktaJsonWebKey[],
+  plan: KeyPlan,
   appId: string,
-  ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
-): Promise<string | undefined> {
-  const found = await ledger.itemsFound();
-  const adding = ledger.plansNeedingRoom();
-  if (found.length + adding.length <= maxKeysPerApp) return undefined;
-  const planned = adding.map((p) => `  - ${label(p.urn)}: ${describe(p)}`);
-  const unheld = found.filter((k) => !ledger.holders.has(k.id) && !ledger.retiring.has(k.id));
-  const inactive = unheld.filter((k) => k.status === "INACTIVE");
-  const fixes = [
-    `retire keys no resource needs first: ${unheld.length} of the app's keys are held by no ClientJsonWebKey this run ` +
-      `has seen${inactive.length > 0 ? ` (${inactive.length} of them INACTIVE)` : ""}: deactivate, then delete them ` +
-      "(see listClientJsonWebKeys)",
-    'rotate a key in two runs: first `status: "INACTIVE"` (an update), then the rotation: an INACTIVE key is ' +
-      "replaced delete-first and needs no room",
-  ];
-  if (adding.some((p) => p.kind === "create")) fixes.push("take an existing key over with `adoptKeyId`");
-  fixes.push("or make fewer of these changes in one run");
-  return (
-    `app ${appId} held ${found.length} JSON Web Keys when this run looked, and this run would add ` +
-    `${adding.length} more before retiring any, over Okta's maximum of ${maxKeysPerApp}:\n${planned.join("\n")}\n` +
-    `Fix: ${fixes.join("; ")}.`
-  );
-}
-
-/** Why `keyId` cannot be taken over by the resource `urn`: another resource of this run claims it. */
-export function adoptionConflict(
-  ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
-  keyId: string,
-  urn: string,
-): string | undefined {
-  const other = ledger.claimant(keyId, urn);
-  if (!other) return undefined;
-  const what = {
-    holds: "already holds it",
-    retires: "retires it in this run (its replacement deletes it)",
-    adopts: "names it in adoptKeyId too",
-  }[other.role];
-  return (
-    `${label(urn)} would take over JSON Web Key ${keyId}, but ${label(other.urn)} ${what}; a key is held by one ` +
-    "resource only: remove adoptKeyId from one of them"
-  );
+  news: Partial<ClientJsonWebKeyInputs>,
+): CheckFailure[] {
+  const conflict = keyConflict(ledger, found, plan, appId);
+  if (!conflict) return [];
+  if (conflict.on === "kid" && given(news.kid)) return [{ property: "kid", reason: conflict.reason }];
+  return [{ property: "", reason: `${fieldOf(conflict.on)}: ${conflict.reason}` }];
 }
 
 /** What makes a planned key clash with a key of the app or of another plan of this run. */
@@ -76,7 +34,7 @@ interface KeyConflict {
 }
 
 /** The input a key conflict is about, named at the start of a failure reported without a property. */
-export function fieldOf(on: "kid" | "material" | "encryption"): string {
+function fieldOf(on: "kid" | "material" | "encryption"): string {
   return { kid: "kid", material: "publicKey", encryption: "use" }[on];
 }
 
@@ -85,7 +43,7 @@ export function fieldOf(on: "kid" | "material" | "encryption"): string {
  * and one ACTIVE encryption key: the new key is compared with every key the app held when this run looked (but the
  * one its own delete-first replacement removes before adding it) and with every other key this run plans to add.
  */
-export function keyConflict(
+function keyConflict(
   ledger: AppLedger<OktaJsonWebKey, KeyPlan>,
   found: OktaJsonWebKey[],
   plan: KeyPlan,
@@ -168,9 +126,4 @@ function holderOf(ledger: AppLedger<OktaJsonWebKey, KeyPlan>, keyId: string): st
   const retiring = ledger.retiring.get(keyId);
   if (retiring) return `held by ${label(retiring)} until its replacement exists`;
   return "held by no ClientJsonWebKey this run has seen";
-}
-
-function describe(plan: KeyPlan): string {
-  if (plan.kind === "create") return "add a key (a new resource, or one replaced by --replace or a taint)";
-  return "replace its key, adding the new one before the old one is deleted";
 }
