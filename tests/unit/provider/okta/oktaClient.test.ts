@@ -121,6 +121,12 @@ describe("retries", () => {
     emulator.faults.inject({ method: "GET", path: `/apps/${app.id}$`, delayMs: 400 });
     expect((await slow.getApp(app.id)).id).toBe(app.id);
     expect(sleeps).toHaveLength(2);
+    // The emulator still answers the abandoned attempt later: let it, so its log line (a 404 once the next test has
+    // reset the emulator) lands in this test, not in a later one.
+    await vi.waitFor(() => expect(emulator.requests().filter((r) => r.method === "GET")).toHaveLength(4), {
+      timeout: 2_000,
+      interval: 50,
+    });
   });
 
   it("gives up after maxAttempts with a clear error that counts them", async () => {
