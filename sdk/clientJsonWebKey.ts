@@ -1,9 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
-import { ownUrn } from "./ownUrn";
+import type * as pulumi from "@pulumi/pulumi";
+import { type CredentialArgs, CredentialResource, inputsFrom } from "./oktaDynamicResource";
 import { clientJsonWebKeyProvider } from "./providerShim";
-
-/** The type token Pulumi gives this dynamic resource: `pulumi-nodejs:dynamic/<module>:<type>`. */
-const typeToken = "pulumi-nodejs:dynamic/okta:ClientJsonWebKey";
 
 /** The status of an Okta client JSON Web Key: only ACTIVE keys authenticate. */
 export type ClientJsonWebKeyStatus = "ACTIVE" | "INACTIVE";
@@ -20,9 +17,7 @@ export interface GenerateKeyPairArgs {
 }
 
 /** The arguments of a {@link ClientJsonWebKey}: `appId`, and the key (`publicKey` or `generate`, or `adoptKeyId`). */
-export interface ClientJsonWebKeyArgs {
-  /** The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement. */
-  appId: pulumi.Input<string>;
+export interface ClientJsonWebKeyArgs extends CredentialArgs<ClientJsonWebKeyStatus> {
   /**
    * Bring a public key: a PEM (`PUBLIC KEY`, `RSA PUBLIC KEY`, or an X.509 `CERTIFICATE`) or a public JWK (an object
    * or its JSON text), e.g. `@pulumi/tls` `PrivateKey.publicKeyPem`. A private key is refused at preview and never
@@ -45,13 +40,6 @@ export interface ClientJsonWebKeyArgs {
   use?: pulumi.Input<"sig" | "enc">;
   /** A brought key's `alg`. Default: the JWK's own `alg`, else RS256 for RSA and the curve's ES256/384/512 for EC. */
   algorithm?: pulumi.Input<string>;
-  /** `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement. */
-  status?: pulumi.Input<ClientJsonWebKeyStatus>;
-  /**
-   * Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-   * is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
-   */
-  rotationTriggers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /**
    * Take over an existing key of the app (`pks…`) instead of adding one. Honoured when the resource is created or when
    * this value changes; a later rotation adds a new key from `publicKey` or `generate`. `publicKey`, `kid` and `use`,
@@ -59,13 +47,6 @@ export interface ClientJsonWebKeyArgs {
    * `retainOnDelete` to keep it).
    */
   adoptKeyId?: pulumi.Input<string>;
-  /**
-   * Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-   * A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-   * it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-   * the new key first as usual. Default false; never forces a replacement or an update.
-   */
-  heldRetired?: pulumi.Input<boolean>;
 }
 
 /**
@@ -87,9 +68,7 @@ export interface ClientJsonWebKeyArgs {
  * export const kid = key.kid;
  * ```
  */
-export class ClientJsonWebKey extends pulumi.dynamic.Resource {
-  /** The app the key belongs to. */
-  declare public readonly appId: pulumi.Output<string>;
+export class ClientJsonWebKey extends CredentialResource<ClientJsonWebKeyStatus> {
   /** Okta's id of the key (`pks…`). */
   declare public readonly keyId: pulumi.Output<string>;
   /** The key's `kid`: what a client assertion's header names. */
@@ -100,48 +79,26 @@ export class ClientJsonWebKey extends pulumi.dynamic.Resource {
   declare public readonly algorithm: pulumi.Output<string>;
   /** `sig` or `enc`. */
   declare public readonly use: pulumi.Output<string>;
-  /** `ACTIVE` or `INACTIVE`, as Okta reports it. */
-  declare public readonly status: pulumi.Output<ClientJsonWebKeyStatus>;
-  /** When Okta added the key (ISO 8601). */
-  declare public readonly created: pulumi.Output<string>;
-  /** When Okta last changed the key (ISO 8601). */
-  declare public readonly lastUpdated: pulumi.Output<string>;
   /** A generated key's private half as PKCS#8 PEM; always a Pulumi secret; absent for a brought or adopted key. */
   declare public readonly privateKeyPem: pulumi.Output<string | undefined>;
   /** The same private key as a JWK (with `kid`, `use`, `alg`); always a Pulumi secret; absent unless generated. */
   declare public readonly privateJwk: pulumi.Output<Record<string, string> | undefined>;
-  /** The rotation triggers as given. */
-  declare public readonly rotationTriggers: pulumi.Output<Record<string, string> | undefined>;
 
   constructor(name: string, args: ClientJsonWebKeyArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      // The dynamic-provider plugin gives the hooks no URN: this input tells them which resource they serve.
-      resourceUrn: ownUrn(name, typeToken, opts?.parent),
-      appId: args.appId,
-      publicKey: args.publicKey,
-      generate: args.generate,
-      kid: args.kid,
-      use: args.use,
-      algorithm: args.algorithm,
-      status: args.status,
-      rotationTriggers: args.rotationTriggers,
-      adoptKeyId: args.adoptKeyId,
-      heldRetired: args.heldRetired,
-      keyId: undefined,
-      publicJwk: undefined,
-      created: undefined,
-      lastUpdated: undefined,
-      privateKeyPem: undefined,
-      privateJwk: undefined,
-    };
-    const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "privateKeyPem", "privateJwk"];
-    super(
-      clientJsonWebKeyProvider,
-      name,
-      props,
-      { ...opts, additionalSecretOutputs: secretOutputs },
-      "okta",
-      "ClientJsonWebKey",
-    );
+    const inputs = inputsFrom(args, [
+      "appId",
+      "publicKey",
+      "generate",
+      "kid",
+      "use",
+      "algorithm",
+      "status",
+      "rotationTriggers",
+      "adoptKeyId",
+      "heldRetired",
+    ]);
+    const outputs = ["keyId", "publicJwk", "created", "lastUpdated", "privateKeyPem", "privateJwk"];
+    const secretOutputs = ["privateKeyPem", "privateJwk"];
+    super(clientJsonWebKeyProvider, "ClientJsonWebKey", name, { inputs, outputs, secretOutputs }, opts);
   }
 }

@@ -1,8 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ownUrn } from "./ownUrn";
+import { inputsFrom, VerificationResource } from "./oktaDynamicResource";
 import { clientJsonWebKeyVerificationProvider } from "./providerShim";
-
-const typeToken = "pulumi-nodejs:dynamic/okta:ClientJsonWebKeyVerification";
 
 /** The arguments of a {@link ClientJsonWebKeyVerification}: which key, and its private half to sign with. */
 interface ClientJsonWebKeyVerificationArgs {
@@ -23,24 +21,13 @@ interface ClientJsonWebKeyVerificationArgs {
  * on it does not run. Its outputs hold no private key; the input is a Pulumi secret, encrypted in state.
  * `RotatingClientJsonWebKey` makes one with `verify: true`.
  */
-export class ClientJsonWebKeyVerification extends pulumi.dynamic.Resource {
-  /** When the token endpoint last accepted an assertion signed by the key (ISO 8601). */
-  declare public readonly verifiedAt: pulumi.Output<string>;
-  /** What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
-  declare public readonly answer: pulumi.Output<string>;
-
+export class ClientJsonWebKeyVerification extends VerificationResource {
   constructor(name: string, args: ClientJsonWebKeyVerificationArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      resourceUrn: ownUrn(name, typeToken, opts?.parent),
-      appId: args.appId,
-      keyId: args.keyId,
-      kid: args.kid,
+    const inputs = {
+      ...inputsFrom(args, ["appId", "keyId", "kid"]),
       privateKey: pulumi.secret(args.privateKey),
       checkedFor: args.checkedFor,
-      verifiedAt: undefined,
-      answer: undefined,
-      tokenEndpoint: undefined,
     };
-    super(clientJsonWebKeyVerificationProvider, name, props, opts, "okta", "ClientJsonWebKeyVerification");
+    super(clientJsonWebKeyVerificationProvider, "ClientJsonWebKeyVerification", name, inputs, opts);
   }
 }

@@ -1,8 +1,6 @@
-import * as pulumi from "@pulumi/pulumi";
-import { ownUrn } from "./ownUrn";
+import type * as pulumi from "@pulumi/pulumi";
+import { inputsFrom, VerificationResource } from "./oktaDynamicResource";
 import { clientSecretVerificationProvider } from "./providerShim";
-
-const typeToken = "pulumi-nodejs:dynamic/okta:ClientSecretVerification";
 
 /** The arguments of a {@link ClientSecretVerification}: which secret, identified without its value. */
 interface ClientSecretVerificationArgs {
@@ -19,23 +17,9 @@ interface ClientSecretVerificationArgs {
  * resource; a refusal fails the `up`, so whatever depends on it does not run. Its state holds no secret value, only
  * Okta's `secret_hash`. `RotatingClientSecret` makes one with `verify: true`.
  */
-export class ClientSecretVerification extends pulumi.dynamic.Resource {
-  /** When the token endpoint last accepted the secret (ISO 8601). */
-  declare public readonly verifiedAt: pulumi.Output<string>;
-  /** What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
-  declare public readonly answer: pulumi.Output<string>;
-
+export class ClientSecretVerification extends VerificationResource {
   constructor(name: string, args: ClientSecretVerificationArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      resourceUrn: ownUrn(name, typeToken, opts?.parent),
-      appId: args.appId,
-      secretId: args.secretId,
-      secretHash: args.secretHash,
-      checkedFor: args.checkedFor,
-      verifiedAt: undefined,
-      answer: undefined,
-      tokenEndpoint: undefined,
-    };
-    super(clientSecretVerificationProvider, name, props, opts, "okta", "ClientSecretVerification");
+    const inputs = inputsFrom(args, ["appId", "secretId", "secretHash", "checkedFor"]);
+    super(clientSecretVerificationProvider, "ClientSecretVerification", name, inputs, opts);
   }
 }

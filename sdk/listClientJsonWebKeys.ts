@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { stackOktaClient } from "./stackOktaClient";
+import { readAppCredentials } from "./appCredentials";
 
 /** The arguments of {@link listClientJsonWebKeys}. */
 export interface ListClientJsonWebKeysArgs {
@@ -45,27 +45,20 @@ export interface ListClientJsonWebKeysResult {
  * pulumi.log.info(`${held.keys.filter((k) => k.status === "ACTIVE").length} ACTIVE keys`);
  * ```
  */
-export async function listClientJsonWebKeys(args: ListClientJsonWebKeysArgs): Promise<ListClientJsonWebKeysResult> {
-  const okta = stackOktaClient();
-  try {
-    const keys = await okta.listClientJsonWebKeys(args.appId);
-    return {
-      appId: args.appId,
-      keys: keys.map(({ id, status, created, lastUpdated, ...jwk }) => ({
-        keyId: id,
-        kid: jwk.kid ?? "",
-        status,
-        use: jwk.use ?? "",
-        algorithm: jwk.alg ?? "",
-        publicJwk: { ...jwk },
-        created,
-        lastUpdated,
-      })),
-    };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`listing the JSON Web Keys of app ${args.appId}: ${reason}`);
-  }
+export function listClientJsonWebKeys(args: ListClientJsonWebKeysArgs): Promise<ListClientJsonWebKeysResult> {
+  return readAppCredentials(args.appId, "JSON Web Keys", async (okta) => ({
+    appId: args.appId,
+    keys: (await okta.listClientJsonWebKeys(args.appId)).map(({ id, status, created, lastUpdated, ...jwk }) => ({
+      keyId: id,
+      kid: jwk.kid ?? "",
+      status,
+      use: jwk.use ?? "",
+      algorithm: jwk.alg ?? "",
+      publicJwk: { ...jwk },
+      created,
+      lastUpdated,
+    })),
+  }));
 }
 
 /** {@link listClientJsonWebKeys} for an app id that is an Output (e.g. an app created in the same program). */

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import { readAppCredentials } from "./appCredentials";
 import type { ClientSecretStatus } from "./clientSecret";
-import { stackOktaClient } from "./stackOktaClient";
 
 /** The arguments of {@link listClientSecrets}. */
 export interface ListClientSecretsArgs {
@@ -40,24 +40,17 @@ export interface ListClientSecretsResult {
  * pulumi.log.info(`${held.secrets.length} of 2 slots used`);
  * ```
  */
-export async function listClientSecrets(args: ListClientSecretsArgs): Promise<ListClientSecretsResult> {
-  const okta = stackOktaClient();
-  try {
-    const secrets = await okta.listClientSecrets(args.appId);
-    return {
-      appId: args.appId,
-      secrets: secrets.map((s) => ({
-        secretId: s.id,
-        status: s.status,
-        secretHash: s.secret_hash ?? "",
-        created: s.created,
-        lastUpdated: s.lastUpdated,
-      })),
-    };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`listing the client secrets of app ${args.appId}: ${reason}`);
-  }
+export function listClientSecrets(args: ListClientSecretsArgs): Promise<ListClientSecretsResult> {
+  return readAppCredentials(args.appId, "client secrets", async (okta) => ({
+    appId: args.appId,
+    secrets: (await okta.listClientSecrets(args.appId)).map((s) => ({
+      secretId: s.id,
+      status: s.status,
+      secretHash: s.secret_hash ?? "",
+      created: s.created,
+      lastUpdated: s.lastUpdated,
+    })),
+  }));
 }
 
 /** {@link listClientSecrets} for an app id that is an Output (e.g. an app created in the same program). */

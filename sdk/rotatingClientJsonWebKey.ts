@@ -1,15 +1,11 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { ClientJsonWebKey, type ClientJsonWebKeyStatus, type GenerateKeyPairArgs } from "./clientJsonWebKey";
 import { ClientJsonWebKeyVerification } from "./clientJsonWebKeyVerification";
 import { listClientJsonWebKeysOutput } from "./listClientJsonWebKeys";
-import { adoptionTarget, type RotationFlags, startRotation } from "./rotation/component";
-import type { ScheduleArgs } from "./rotation/schedule";
-import { registerTwoSlots, slotTriggers } from "./rotation/twoSlots";
-
-const componentType = "pulumi-okta-credentials:index:RotatingClientJsonWebKey";
+import { RotatingCredential, type RotatingCredentialArgs } from "./rotation/rotatingCredential";
 
 /** The arguments of a {@link RotatingClientJsonWebKey}. The schedule's are plain values, read when the program runs. */
-export interface RotatingClientJsonWebKeyArgs extends ScheduleArgs, RotationFlags {
+export interface RotatingClientJsonWebKeyArgs extends RotatingCredentialArgs {
   /** The OIDC app (`0oa…`), one that authenticates with `private_key_jwt`. */
   appId: pulumi.Input<string>;
   /** The key pair each generation gets, made by the provider. Default `{ algorithm: "RS256" }` (RSA, 2048 bits). */
@@ -51,7 +47,8 @@ export interface RotatingJsonWebKey {
  * across deploys, on the same schedule as `RotatingClientSecret`: generation `g` lives in slot `g % 2` and `g - 1` in
  * the other, ACTIVE until `retireAfter` past the start of `g`. A new generation replaces the slot that holds `g - 2`
  * delete-first (INACTIVE by then, or retired all the same when a window was missed: the slots say `heldRetired`), so
- * the app keeps an ACTIVE key at every moment and the new key never clashes with the old one.
+ * the app keeps an ACTIVE key at every moment and the new key never clashes with the old one. `current` is the newest
+ * generation's key (what clients should sign with), `previous` the one before.
  *
  * @example
  * ```ts
@@ -62,87 +59,49 @@ export interface RotatingJsonWebKey {
  * export const kid = signing.current.kid;
  * ```
  */
-export class RotatingClientJsonWebKey extends pulumi.ComponentResource {
-  /** The newest generation's key: what clients should sign with. */
-  public readonly current: RotatingJsonWebKey;
-  /** The generation before: ACTIVE until `previousRetiresAt`, then INACTIVE. */
-  public readonly previous: RotatingJsonWebKey;
-  /** The current generation's number (1 from the anchor). */
-  public readonly generation: pulumi.Output<number>;
-  /** When the next generation begins (ISO 8601): the first `up` from then on rotates. */
-  public readonly nextRotationAt: pulumi.Output<string>;
-  /** When the previous generation's key is due to be deactivated (ISO 8601). */
-  public readonly previousRetiresAt: pulumi.Output<string>;
-  /** The two `ClientJsonWebKey` children, by slot number. */
-  public readonly slots: readonly [ClientJsonWebKey, ClientJsonWebKey];
-
+export class RotatingClientJsonWebKey extends RotatingCredential<ClientJsonWebKey, RotatingJsonWebKey> {
   constructor(name: string, args: RotatingClientJsonWebKeyArgs, opts?: pulumi.ComponentResourceOptions) {
-    super(componentType, name, {}, opts);
-    const { schedule, say } = startRotation("RotatingClientJsonWebKey", name, args);
-    const adopted =
-      args.adoptExisting === true
-        ? adoptionTarget(
-            listClientJsonWebKeysOutput({ appId: args.appId }).apply(({ keys }) => keys.map((k) => k.keyId)),
-            "key",
-            say,
-          )
-        : undefined;
-    const verifyCurrent = (current: ClientJsonWebKey) =>
-      new ClientJsonWebKeyVerification(
-        `${name}-verify`,
-        {
-          appId: args.appId,
-          keyId: current.keyId,
-          kid: current.kid,
-          privateKey: current.privateKeyPem,
-          checkedFor: `generation ${schedule.generation}, previous ${schedule.previous.status}`,
-        },
-        { parent: this },
-      );
-    const slots = registerTwoSlots(name, schedule, {
-      slot: (plan, childName, dependsOn) =>
-        new ClientJsonWebKey(
-          childName,
-          {
-            appId: args.appId,
-            generate: args.generate ?? { algorithm: "RS256" },
-            rotationTriggers: slotTriggers(plan),
-            status: plan.status,
-            // Whatever a slot holds that is not its planned generation is past its retirement (see RotatingClientSecret).
-            heldRetired: true,
-            // An adoption target that resolves to undefined leaves the input out.
-            ...(plan.role === "previous" && adopted !== undefined
-              ? { adoptKeyId: adopted as pulumi.Output<string> }
-              : {}),
-          },
-          { parent: this, dependsOn },
-        ),
-      ...(args.verify === true ? { verify: verifyCurrent } : {}),
-    });
-    this.slots = slots.bySlot;
-    this.current = view(slots.current);
-    this.previous = view(slots.previous);
-    this.generation = pulumi.output(schedule.generation);
-    this.nextRotationAt = pulumi.output(schedule.nextRotationAt);
-    this.previousRetiresAt = pulumi.output(schedule.previousRetiresAt);
-    this.registerOutputs({
-      current: this.current,
-      previous: this.previous,
-      generation: this.generation,
-      nextRotationAt: this.nextRotationAt,
-      previousRetiresAt: this.previousRetiresAt,
-    });
+    super(
+      name,
+      args,
+      {
+        type: "pulumi-okta-credentials:index:RotatingClientJsonWebKey",
+        kind: "RotatingClientJsonWebKey",
+        noun: "key",
+        heldIds: (appId) => listClientJsonWebKeysOutput({ appId }).apply(({ keys }) => keys.map((k) => k.keyId)),
+        slot: (childName, slot, adopt, slotOpts) =>
+          new ClientJsonWebKey(
+            childName,
+            {
+              ...slot,
+              generate: args.generate ?? { algorithm: "RS256" },
+              ...(adopt === undefined ? {} : { adoptKeyId: adopt }),
+            },
+            slotOpts,
+          ),
+        verify: (current, verifyName, checkedFor, verifyOpts) =>
+          new ClientJsonWebKeyVerification(
+            verifyName,
+            {
+              appId: args.appId,
+              keyId: current.keyId,
+              kid: current.kid,
+              privateKey: current.privateKeyPem,
+              checkedFor,
+            },
+            verifyOpts,
+          ),
+        view: (slot) => ({
+          keyId: slot.keyId,
+          kid: slot.kid,
+          publicJwk: slot.publicJwk,
+          privateKeyPem: slot.privateKeyPem,
+          privateJwk: slot.privateJwk,
+          status: slot.status,
+          created: slot.created,
+        }),
+      },
+      opts,
+    );
   }
-}
-
-function view(slot: ClientJsonWebKey): RotatingJsonWebKey {
-  return {
-    keyId: slot.keyId,
-    kid: slot.kid,
-    publicJwk: slot.publicJwk,
-    privateKeyPem: slot.privateKeyPem,
-    privateJwk: slot.privateJwk,
-    status: slot.status,
-    created: slot.created,
-  };
 }

@@ -61,7 +61,12 @@ export function messageSites(repo: string, roots: string[]): MessageSite[] {
         const fn = texts.functionOf(callee);
         if (fn) callsOf.set(fn, [...(callsOf.get(fn) ?? []), node]);
         // The message of an error class of our own (OktaApiError's `super(…)`).
-        if (callee.kind === ts.SyntaxKind.SuperKeyword) take(first, "error class");
+        if (callee.kind === ts.SyntaxKind.SuperKeyword) {
+          take(first, "error class");
+          // A base class's constructor is bound through its subclasses' `super(…)` (RotatingCredential's spec).
+          const base = baseConstructor(node, texts);
+          if (base) callsOf.set(base, [...(callsOf.get(base) ?? []), node]);
+        }
         const kind = messageCalls.get(name);
         if (kind) take(name === "withContext" && ts.isIdentifier(callee) ? second : first, kind);
         if (/^console\.(error|warn|log)$|^pulumi\.log\./.test(callee.getText(sf))) take(first, "printed");
@@ -173,9 +178,18 @@ function enclosingFunctions(node: ts.Node): ts.FunctionLikeDeclaration[] {
   return out;
 }
 
+/** The constructor of the class that the class holding a `super(…)` call extends, if it is one of ours. */
+function baseConstructor(call: ts.CallExpression, texts: SourceTexts): ts.ConstructorDeclaration | undefined {
+  let at: ts.Node | undefined = call.parent;
+  while (at && !ts.isClassDeclaration(at)) at = at.parent;
+  const heritage = at?.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
+  const base = heritage && texts.symbolOf(heritage.expression)?.declarations?.find(ts.isClassDeclaration);
+  return base?.members.find(ts.isConstructorDeclaration);
+}
+
 function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
   for (let at = node.parent; at; at = at.parent) {
-    if (ts.isFunctionDeclaration(at) || ts.isMethodDeclaration(at)) return at;
+    if (ts.isFunctionDeclaration(at) || ts.isMethodDeclaration(at) || ts.isConstructorDeclaration(at)) return at;
     if (ts.isArrowFunction(at) || ts.isFunctionExpression(at)) return at;
   }
   return undefined;
