@@ -3,8 +3,8 @@ import { ownUrn } from "./ownUrn";
 
 /**
  * A dynamic resource of this package, `pulumi-nodejs:dynamic/okta:<type>`: its inputs with its own URN among them (the
- * dynamic-provider plugin gives the hooks none: the `resourceUrn` input tells them which resource they serve), its
- * outputs, and those of them that are always Pulumi secrets.
+ * dynamic-provider plugin gives the hooks none: the `__resourceUrn` input tells them which resource they serve; its
+ * `__` keeps it out of the engine's display), its outputs, and those of them that are always Pulumi secrets.
  */
 abstract class OktaDynamicResource extends pulumi.dynamic.Resource {
   protected constructor(
@@ -15,7 +15,7 @@ abstract class OktaDynamicResource extends pulumi.dynamic.Resource {
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
     const props = {
-      resourceUrn: ownUrn(name, `pulumi-nodejs:dynamic/okta:${type}`, opts?.parent),
+      __resourceUrn: ownUrn(name, `pulumi-nodejs:dynamic/okta:${type}`, opts?.parent),
       ...resource.inputs,
       ...Object.fromEntries(resource.outputs.map((output) => [output, undefined])),
     };

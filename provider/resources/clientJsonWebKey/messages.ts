@@ -64,6 +64,23 @@ export const clientJsonWebKeyMessages: CredentialMessages<OktaJsonWebKey, KeyPla
   heldByAnother: (urn, keyId, holder) =>
     `${keyLabel(urn)} is deleted from the stack, but its JSON Web Key ${keyId} is held by ${keyLabel(holder)}: it ` +
     "stays in Okta",
+  createsNote: () =>
+    "a new JSON Web Key is added to the app (the brought publicKey, or a pair generated once, only its public half " +
+    "sent to Okta)",
+  adoptsNote: (keyId) => `takes over JSON Web Key ${keyId}, which the app holds already: nothing is added or deleted`,
+  createsFirstNote: (retiring) =>
+    `the new key is added first, then ${retiring} is deactivated and deleted: clients can sign with the new key ` +
+    "before the old one goes",
+  deletesFirstNote: (retiring) =>
+    `${retiring} is INACTIVE (no client signs with it): it is deleted first, then the new key is added, its kid free again`,
+  adoptsInsteadNote: (keyId, retiring) =>
+    `takes over JSON Web Key ${keyId} (adoptKeyId), then deactivates and deletes ${retiring}: no key is added`,
+  statusNote: (from, to) =>
+    `status ${from} => ${to}, in place through Okta's lifecycle endpoints: no key is added or deleted`,
+  heldRetiredNote: (retiring, outcome) =>
+    outcome.outcome === "only-active"
+      ? `heldRetired, but ${retiring} is the app's only ACTIVE signing key: the new key is added first (it needs room)`
+      : `heldRetired: ${retiring} is retired, so it is deleted first while the app keeps ${outcome.keeping.join(" and ")} ACTIVE`,
   noNewKey: (urn) =>
     `${keyLabel(urn)} is replaced, which adds a new key, but it has neither publicKey nor generate: set ` +
     'generate: { algorithm: "RS256" } (the provider makes the new pair) or publicKey (a new public key)',

@@ -1,4 +1,5 @@
 import type { PrivateJwk, PublicKeyMaterial } from "../../keys/jwk";
+import type { ChangeNote } from "../credential/change";
 import type { Plan } from "../credential/ledger";
 
 /** Status of a client JSON Web Key: only ACTIVE keys authenticate. */
@@ -26,8 +27,11 @@ export interface ClientJsonWebKeyInputs {
   adoptKeyId?: string;
   /** The caller says the key held now is retired: a replacement may then delete it first (see `decideForExisting`). */
   heldRetired?: boolean;
-  /** The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. */
+  /** The resource's own URN, added by the sdk (`resourceUrn` in state written by earlier versions). */
+  __resourceUrn?: string;
   resourceUrn?: string;
+  /** What this run changes about the credential, returned by `check` for the reviewer. */
+  change?: ChangeNote;
   /** Added by the engine; passed through untouched. */
   __provider?: string;
 }
@@ -54,6 +58,7 @@ export interface ClientJsonWebKeyOutputs {
   generate?: GenerateKeyPairInput;
   rotationTriggers?: Record<string, string>;
   adoptKeyId?: string;
+  __resourceUrn?: string;
   resourceUrn?: string;
   __provider?: string;
 }

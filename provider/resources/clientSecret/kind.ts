@@ -56,7 +56,11 @@ export const clientSecretKind: CredentialKind<
     if (isUnknown(news.clientSecret)) return { replaces: ["clientSecret"] };
     const held = olds.secretHash ?? (olds.clientSecret === undefined ? undefined : secretHash(olds.clientSecret));
     if (secretHash(news.clientSecret) === held) return { replaces: [] };
-    return { replaces: ["clientSecret"], unseen: messages.valueDiffers(urn, olds.secretId) };
+    return {
+      replaces: ["clientSecret"],
+      unseen: messages.valueDiffers(urn, olds.secretId),
+      because: messages.valueDiffersNote(),
+    };
   },
   newFacts: () => ({}),
   authenticates: () => true,

@@ -1,3 +1,4 @@
+import type { ChangeNote } from "../credential/change";
 /** Status of a client secret. */
 export type ClientSecretStatus = "ACTIVE" | "INACTIVE";
 
@@ -10,8 +11,11 @@ export interface ClientSecretInputs {
   adoptSecretId?: string;
   /** The caller says the secret held now is retired: a replacement may then delete it first (see `decideForExisting`). */
   heldRetired?: boolean;
-  /** The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. */
+  /** The resource's own URN, added by the sdk (`resourceUrn` in state written by earlier versions). */
+  __resourceUrn?: string;
   resourceUrn?: string;
+  /** What this run changes about the credential, returned by `check` for the reviewer. */
+  change?: ChangeNote;
   /** Added by the engine; passed through untouched. */
   __provider?: string;
 }
@@ -28,6 +32,7 @@ export interface ClientSecretOutputs {
   lastUpdated: string;
   rotationTriggers?: Record<string, string>;
   adoptSecretId?: string;
+  __resourceUrn?: string;
   resourceUrn?: string;
   __provider?: string;
 }

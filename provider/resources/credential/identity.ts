@@ -19,7 +19,9 @@ export function newResourceKey(kind: AnyCredentialKind, inputs: Partial<Credenti
 export function echoOf(kind: AnyCredentialKind, from: object): Record<string, unknown> {
   const source = from as Record<string, unknown>;
   const echo: Record<string, unknown> = {};
-  for (const key of [...kind.echoedInputs, "resourceUrn"]) if (source[key] !== undefined) echo[key] = source[key];
+  for (const key of [...kind.echoedInputs, "__resourceUrn", "resourceUrn"]) {
+    if (source[key] !== undefined) echo[key] = source[key];
+  }
   return echo;
 }
 

@@ -1,5 +1,6 @@
 import type { CheckFailure } from "@pulumi/pulumi/dynamic";
 import type { OktaClient } from "../../okta/oktaClient";
+import type { ChangeNote } from "./change";
 import type { AppLedger, LedgerItem, Plan } from "./ledger";
 import type { ReplacementOrder } from "./replacementOrder";
 
@@ -12,8 +13,14 @@ export interface CredentialInputs {
   status?: CredentialStatus;
   rotationTriggers?: Record<string, string>;
   heldRetired?: boolean;
-  /** The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. */
+  /**
+   * The resource's own URN, added by the sdk: the dynamic-provider plugin gives the hooks none. Internal (`__`): the
+   * engine's display leaves it out. State written by earlier versions holds it as `resourceUrn`, read too.
+   */
+  __resourceUrn?: string;
   resourceUrn?: string;
+  /** What this run changes about the credential, for the reviewer (returned by `check`; see `credential/change.ts`). */
+  change?: ChangeNote;
   /** Added by the engine; passed through untouched. */
   __provider?: string;
 }
@@ -25,6 +32,7 @@ export interface CredentialOutputs {
   created: string;
   lastUpdated: string;
   rotationTriggers?: Record<string, string>;
+  __resourceUrn?: string;
   resourceUrn?: string;
   __provider?: string;
 }
@@ -48,6 +56,8 @@ export interface OwnReplacements {
   replaces: string[];
   /** A line for the person running Pulumi when the engine's display cannot show why (it compares inputs only). */
   unseen?: string;
+  /** The same, short, for the `change` note's `because`. */
+  because?: string;
 }
 
 /**
@@ -160,4 +170,18 @@ export interface CredentialMessages<Item extends LedgerItem, P extends Plan> {
   takenOverAgain(urn: string, itemId: string): string;
   /** `delete` of the resource `urn` leaves Okta alone: `holder` holds the credential. */
   heldByAnother(urn: string, itemId: string, holder: string): string;
+  /** The `change` note of a new credential. */
+  createsNote(): string;
+  /** The `change` note of taking over `itemId`. */
+  adoptsNote(itemId: string): string;
+  /** The `change` note of a rotation that makes the new credential before it retires `retiring`. */
+  createsFirstNote(retiring: string): string;
+  /** The `change` note of a rotation that deletes the INACTIVE `retiring` first. */
+  deletesFirstNote(retiring: string): string;
+  /** The `change` note of a rotation that takes over `itemId`, then retires `retiring`. */
+  adoptsInsteadNote(itemId: string, retiring: string): string;
+  /** The `change` note of a status change in place. */
+  statusNote(from: string, to: string): string;
+  /** The `change` note of a rotation whose order `heldRetired` decided, or could not. */
+  heldRetiredNote(retiring: string, outcome: NonNullable<ReplacementOrder["heldRetired"]>): string;
 }

@@ -3,6 +3,7 @@
 // which items a resource of the run keeps, and which ones a replacement of the run retires. The run state keeps one
 // ledger per app and kind (`ledgerOf`), for one engine run by construction.
 import { onePerRun } from "../../runState";
+import type { ChangeNote } from "./change";
 
 /** An item of an app's credential list (a client secret or a JSON Web Key), as Okta lists it. */
 export interface LedgerItem {
@@ -13,13 +14,18 @@ export interface LedgerItem {
 /** How a resource's change of this run uses the app's credential list. */
 export type Plan =
   /** A new resource (or one replaced by `--replace`/a taint, which the engine does not tell apart): one more item. */
-  | { kind: "create"; urn: string }
-  /** A new resource taking over an existing item: no new item. */
-  | { kind: "adopt"; urn: string; itemId: string }
-  /** A replacement: the new item is made first (one more item until `retiring` is deleted), or after it. */
-  | { kind: "replace"; urn: string; order: "create-first" | "delete-first"; retiring: string }
-  /** A replacement that takes over another existing item, then retires the old one. */
-  | { kind: "replace-adopt"; urn: string; itemId: string; retiring: string };
+  (
+    | { kind: "create"; urn: string }
+    /** A new resource taking over an existing item: no new item. */
+    | { kind: "adopt"; urn: string; itemId: string }
+    /** A replacement: the new item is made first (one more item until `retiring` is deleted), or after it. */
+    | { kind: "replace"; urn: string; order: "create-first" | "delete-first"; retiring: string }
+    /** A replacement that takes over another existing item, then retires the old one. */
+    | { kind: "replace-adopt"; urn: string; itemId: string; retiring: string }
+  ) & {
+    /** The change as a reviewer reads it (the `change` input the replacement's second `check` returns). */
+    note?: ChangeNote;
+  };
 
 /** True when the plan adds an item to the app while the old ones are still there. */
 export function needsRoom(plan: Plan): boolean {

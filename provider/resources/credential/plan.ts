@@ -1,5 +1,6 @@
 import { isUnknown } from "../previewUnknowns";
 import { sameTriggers } from "../rotationTriggers";
+import { rotationChange } from "./change";
 import type { CredentialInputs, CredentialKind, CredentialOutputs } from "./kind";
 import type { LedgerItem, Plan } from "./ledger";
 import { replacementOrder } from "./replacementOrder";
@@ -68,7 +69,11 @@ export async function decideForExisting<I extends CredentialInputs, O extends Cr
   const decision: ExistingDecision<P> = { replaces: unique, statusChanges };
   if (own.unseen !== undefined) decision.unseen = own.unseen;
   const retiring = heldId ?? "";
-  if (adoptsAnother) return { ...decision, plan: { kind: "replace-adopt", urn, itemId: adopt, retiring } as P };
+  if (adoptsAnother) {
+    const plan = { kind: "replace-adopt", urn, itemId: adopt, retiring } as P;
+    plan.note = rotationChange(kind, plan, { replaces: unique }, undefined);
+    return { ...decision, plan };
+  }
   const { order, heldRetired } = await replacementOrder({
     heldId: retiring,
     heldStatus: olds.status,
@@ -76,7 +81,10 @@ export async function decideForExisting<I extends CredentialInputs, O extends Cr
     sameApp: !unique.includes("appId"),
     found: async () => (await found()).filter((item) => kind.authenticates(item)),
   });
-  decision.plan = { kind: "replace", urn, order, retiring, ...kind.newFacts(source, desired) } as P;
+  const plan = { kind: "replace", urn, order, retiring, ...kind.newFacts(source, desired) } as P;
+  const forcedBy = own.because === undefined ? { replaces: unique } : { replaces: unique, because: own.because };
+  plan.note = rotationChange(kind, plan, forcedBy, heldRetired);
+  decision.plan = plan;
   if (heldRetired !== undefined) decision.orderNote = kind.messages.heldRetired(urn, retiring, heldRetired);
   return decision;
 }

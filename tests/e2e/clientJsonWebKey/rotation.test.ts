@@ -95,6 +95,12 @@ describe("ClientJsonWebKey end to end: a generated key that authenticates a priv
     const preview = await stack.preview({ diff: true });
     expect(preview.stdout).toContain(`+-${type}: (replace)`);
     expect(preview.stdout).toMatch(/~ rotation: "1" => "2"/);
+    // What a reviewer reads, on stdout: the change note of the key's rotation (docs/client-json-web-key.md).
+    expect(preview.stdout).toMatch(/\+ order\s*: "create-first"/);
+    expect(preview.stdout).toContain(
+      `the new key is added first, then ${before.keyId} is deactivated and deleted: clients can sign with the new key`,
+    );
+    expect(preview.stdout).not.toContain("resourceUrn");
     expect(preview.counts).toMatchObject({ replace: 1, create: 0, delete: 0 });
     expect(events()).toEqual([]);
 

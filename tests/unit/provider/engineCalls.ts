@@ -24,7 +24,7 @@ function failed(what: string, failures: { property: string; reason: string }[]):
 }
 
 /** The engine's calls of `hooks`, the provider of the dynamic resource type `okta:<type>`. */
-export function engineCalls<I extends { resourceUrn?: string }, O>(hooks: FullResourceProvider<I, O>, type: string) {
+export function engineCalls<I extends { __resourceUrn?: string }, O>(hooks: FullResourceProvider<I, O>, type: string) {
   /** The URN the sdk adds to the resource named `name`. */
   const urnOf = (name: string) => `urn:pulumi:test::unit::pulumi-nodejs:dynamic/okta:${type}::${name}`;
 
@@ -81,7 +81,7 @@ export function engineCalls<I extends { resourceUrn?: string }, O>(hooks: FullRe
   return {
     urnOf,
     /** Inputs of the resource named `name`. */
-    inputsOf: (name: string, args: Omit<I, "resourceUrn">): I => ({ ...args, resourceUrn: urnOf(name) }) as I,
+    inputsOf: (name: string, args: Omit<I, "__resourceUrn">): I => ({ ...args, __resourceUrn: urnOf(name) }) as I,
     checkNew,
     create,
     preview,

@@ -43,7 +43,7 @@ function capture() {
 }
 
 describe("ClientJsonWebKey (program side)", () => {
-  it("registers two ClientJsonWebKeys under one component (resourceUrn carries no dependency on the parent)", async () => {
+  it("registers two ClientJsonWebKeys under one component (__resourceUrn carries no dependency on the parent)", async () => {
     class Pair extends pulumi.ComponentResource {
       readonly a: ClientJsonWebKey;
       readonly b: ClientJsonWebKey;
@@ -64,7 +64,7 @@ describe("ClientJsonWebKey (program side)", () => {
     const pair = new Pair("keys");
     const inTime = new Promise((_, reject) => setTimeout(() => reject(new Error("siblings never registered")), 5_000));
     await Promise.race([resolve(pulumi.all([pair.a.keyId, pair.b.keyId])), inTime]);
-    expect(registered.find((x) => x.name === "keys-b")?.inputs.resourceUrn).toBe(await resolve(pair.b.urn));
+    expect(registered.find((x) => x.name === "keys-b")?.inputs.__resourceUrn).toBe(await resolve(pair.b.urn));
   });
 
   it("registers the okta:ClientJsonWebKey type with the given inputs, its URN and the provider shim", async () => {
@@ -82,9 +82,9 @@ describe("ClientJsonWebKey (program side)", () => {
       generate: { algorithm: "ES256" },
       rotationTriggers: { rotation: "1" },
       status: "INACTIVE",
-      resourceUrn: await resolve(key.urn),
+      __resourceUrn: await resolve(key.urn),
     });
-    expect(r?.inputs.resourceUrn).toBe(
+    expect(r?.inputs.__resourceUrn).toBe(
       "urn:pulumi:stack::project::pulumi-nodejs:dynamic/okta:ClientJsonWebKey::signing",
     );
     expect(r?.inputs).not.toHaveProperty("publicKey");

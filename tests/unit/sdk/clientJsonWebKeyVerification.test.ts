@@ -53,7 +53,8 @@ describe("ClientJsonWebKeyVerification (program side)", () => {
       keyId: "pks1abcdefghijklmnop",
       kid: "k1",
       checkedFor: "generation 2, previous ACTIVE",
-      resourceUrn: "urn:pulumi:stack::project::pulumi-nodejs:dynamic/okta:ClientJsonWebKeyVerification::signing-verify",
+      __resourceUrn:
+        "urn:pulumi:stack::project::pulumi-nodejs:dynamic/okta:ClientJsonWebKeyVerification::signing-verify",
     });
   });
 });

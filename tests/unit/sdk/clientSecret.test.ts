@@ -43,11 +43,11 @@ describe("ClientSecret (program side)", () => {
     expect(r?.inputs.__provider).toContain('require("pulumi-okta-credentials/provider").providers.ClientSecret');
   });
 
-  it("gives the hooks its own URN as the resourceUrn input, also under a component parent", async () => {
+  it("gives the hooks its own URN as the __resourceUrn input, also under a component parent", async () => {
     const s = new ClientSecret("mine", { appId: "0oa1abcdefghijklmnop" });
     await resolve(s.secretId);
     const urn = await resolve(s.urn);
-    expect(registered.find((x) => x.name === "mine")?.inputs.resourceUrn).toBe(urn);
+    expect(registered.find((x) => x.name === "mine")?.inputs.__resourceUrn).toBe(urn);
     expect(urn).toBe("urn:pulumi:stack::project::pulumi-nodejs:dynamic/okta:ClientSecret::mine");
 
     class Slots extends pulumi.ComponentResource {
@@ -59,13 +59,13 @@ describe("ClientSecret (program side)", () => {
     const child = new ClientSecret("rotating-slot0", { appId: "0oa1abcdefghijklmnop" }, { parent });
     await resolve(child.secretId);
     const childUrn = await resolve(child.urn);
-    expect(registered.find((x) => x.name === "rotating-slot0")?.inputs.resourceUrn).toBe(childUrn);
+    expect(registered.find((x) => x.name === "rotating-slot0")?.inputs.__resourceUrn).toBe(childUrn);
     expect(childUrn).toContain("test:index:Slots$pulumi-nodejs:dynamic/okta:ClientSecret::rotating-slot0");
   });
 
-  it("registers two ClientSecrets under one component (resourceUrn carries no dependency on the parent)", async () => {
+  it("registers two ClientSecrets under one component (__resourceUrn carries no dependency on the parent)", async () => {
     // Pulumi expands a dependency on a component into its children: with the parent's URN as a dependency of the
-    // resourceUrn input, each sibling waited for the other and neither registered.
+    // __resourceUrn input, each sibling waited for the other and neither registered.
     class Pair extends pulumi.ComponentResource {
       readonly a: ClientSecret;
       readonly b: ClientSecret;
@@ -78,7 +78,7 @@ describe("ClientSecret (program side)", () => {
     const pair = new Pair("pair");
     const inTime = new Promise((_, reject) => setTimeout(() => reject(new Error("siblings never registered")), 5_000));
     await Promise.race([resolve(pulumi.all([pair.a.secretId, pair.b.secretId])), inTime]);
-    expect(registered.find((x) => x.name === "pair-b")?.inputs.resourceUrn).toBe(await resolve(pair.b.urn));
+    expect(registered.find((x) => x.name === "pair-b")?.inputs.__resourceUrn).toBe(await resolve(pair.b.urn));
   });
 
   it("keeps a bring-your-own secret a Pulumi secret on the way in", async () => {

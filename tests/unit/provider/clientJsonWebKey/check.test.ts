@@ -111,7 +111,10 @@ describe("check of a new resource: against the app's keys and this run's plans",
   it("makes no key pair: only the app's list is read, and the inputs come back as given", async () => {
     const app = await privateKeyJwtApp(emulator);
     const inputs = keyCalls.inputsOf("a", { appId: app, generate: { algorithm: "RS256" } });
-    expect(await keyCalls.checkNew(inputs)).toEqual(inputs);
+    expect(await keyCalls.checkNew(inputs)).toEqual({
+      ...inputs,
+      change: expect.objectContaining({ action: "create" }),
+    });
     expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /api/v1/apps/${app}/credentials/jwks`,
     ]);

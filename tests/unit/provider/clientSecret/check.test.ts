@@ -213,9 +213,12 @@ describe("check of a new resource: the app in Okta", () => {
     await hooks.check(held.inputs, news);
     await hooks.diff(held.id, held.outs, news);
     emulator.clearRequests();
-    expect(await hooks.check({}, news)).toEqual({ inputs: news });
+    // The inputs come back as given, with the plan's note for the reviewer (tests/unit/provider/changeNote.test.ts).
+    expect(await hooks.check({}, news)).toEqual({
+      inputs: { ...news, change: expect.objectContaining({ action: "rotate", order: "create-first" }) },
+    });
     expect(emulator.requests()).toEqual([]);
-    expect(secretCalls.urnOf("a")).toBe(news.resourceUrn);
+    expect(secretCalls.urnOf("a")).toBe(news.__resourceUrn);
   });
 
   it("surfaces configuration errors at check, naming the key to set", async () => {

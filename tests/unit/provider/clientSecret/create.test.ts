@@ -41,7 +41,7 @@ describe("create", () => {
       created: stored?.created,
       lastUpdated: stored?.lastUpdated,
       rotationTriggers: { r: "1" },
-      resourceUrn: secretCalls.urnOf("a"),
+      __resourceUrn: secretCalls.urnOf("a"),
     });
     // check listed the app's secrets in this run: create only POSTs.
     expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(["POST 201"]);

@@ -52,7 +52,7 @@ describe("read (refresh)", () => {
     expect(read.props).toMatchObject({
       status: "INACTIVE",
       clientSecret: held.outs.clientSecret,
-      resourceUrn: secretCalls.urnOf("a"),
+      __resourceUrn: secretCalls.urnOf("a"),
     });
     expect(read.inputs).toEqual({ appId: app.id, status: "INACTIVE", rotationTriggers: { r: "1" } });
     expect((await hooks.read(held.id, read.props)).inputs).toBeUndefined();
