@@ -1,8 +1,8 @@
 import { isOktaApiError } from "./errors";
-import { requestClientCredentialsToken, type TokenClientAuthentication, tokenEndpoint } from "./tokenRequest";
+import { type ClientAuthentication, requestClientCredentialsToken, tokenEndpoint } from "./tokenEndpoint";
 
 /** What the org's token endpoint made of a client's credential (a client secret, or an assertion signed by a key). */
-type ClientAuthentication =
+type ClientAuthenticationOutcome =
   /** Okta authenticated the client: `answer` is what it said next (`invalid_scope`, `unauthorized_client`, a token). */
   | { authenticated: true; answer: string }
   /** Okta refused the client's authentication (`invalid_client`): `refusal` is its answer, without the credential. */
@@ -21,8 +21,8 @@ type ClientAuthentication =
  */
 export async function checkClientAuthenticates(
   orgUrl: string,
-  client: TokenClientAuthentication,
-): Promise<ClientAuthentication> {
+  client: ClientAuthentication,
+): Promise<ClientAuthenticationOutcome> {
   const endpoint = tokenEndpoint({ orgUrl });
   try {
     await requestClientCredentialsToken(endpoint, [], client);

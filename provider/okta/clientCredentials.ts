@@ -3,6 +3,7 @@ import { signingAlgorithm } from "../keys/privateKeyInput";
 import type { OktaAuth } from "./config";
 import { DpopSigner } from "./dpop";
 import { isOktaApiError, OktaApiError } from "./errors";
+import { JWT_BEARER, TOKEN_PATH } from "./tokenEndpoint";
 import { explainTokenError, missingScopes } from "./tokenErrors";
 import { isRecord, type OktaAnswer, type OktaTransport } from "./transport";
 
@@ -16,9 +17,6 @@ export interface AccessToken {
   type: "Bearer" | "DPoP";
   expiresIn: number;
 }
-
-const TOKEN_PATH = "/oauth2/v1/token";
-const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /**
  * The `client_credentials` grant at the org authorization server, the client authenticated by `private_key_jwt`.

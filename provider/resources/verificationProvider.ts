@@ -3,7 +3,7 @@ import { checkClientAuthenticates } from "../okta/clientAuthentication";
 import { explainedError, withContext } from "../okta/errors";
 import { compositeId, oktaIdPattern } from "../okta/ids";
 import { configureOkta, processOktaClient } from "../okta/processClient";
-import { type TokenClientAuthentication, tokenEndpoint } from "../okta/tokenRequest";
+import { type ClientAuthentication, tokenEndpoint } from "../okta/tokenEndpoint";
 import { appInfoOfRun } from "./appInfo";
 import { type FullResourceProvider, isUnknown } from "./fullProvider";
 import { printedOnce } from "./hookErrors";
@@ -111,7 +111,7 @@ export async function authenticateAtTokenEndpoint(
   kind: CredentialKind,
   doing: string,
   keepsPrevious: string,
-  credentialFor: (clientId: string, endpoint: string) => Promise<TokenClientAuthentication>,
+  credentialFor: (clientId: string, endpoint: string) => Promise<ClientAuthentication>,
 ): Promise<{ clientId: string; endpoint: string; answer: string }> {
   const { orgUrl } = processOktaClient();
   const app = await appInfoOfRun(appId).catch((e) => {

@@ -55,7 +55,7 @@ export async function verifyClientJsonWebKey(
     doing,
     keepsPrevious,
     async (clientId, audience) => ({
-      kind: "assertion",
+      kind: "client_assertion",
       clientId,
       assertion: await signAssertion({
         clientId,

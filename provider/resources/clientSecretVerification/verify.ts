@@ -38,7 +38,7 @@ export async function verifyClientSecret(
     { method: "a client secret", noun: "secret" },
     doing,
     keepsPrevious,
-    async (clientId) => ({ kind: "secret", clientId, clientSecret }),
+    async (clientId) => ({ kind: "client_secret_basic", clientId, clientSecret }),
   );
   const outputs: ClientSecretVerificationOutputs = {
     appId,
