@@ -64,6 +64,11 @@ export interface RequestLogEntry {
   requestId: string;
   /** The scheme of the request's `Authorization` header (`SSWS`, `Bearer`, `DPoP`, `Basic`), never its value. */
   auth?: string;
+  /**
+   * For the OAuth endpoints: how the request presented its client's credentials (a Basic header, a secret or an
+   * assertion in the form, or only a `client_id`), never the value.
+   */
+  clientAuth?: "client_secret_basic" | "client_secret_post" | "client_assertion" | "client_id";
 }
 
 /** A fault injected into the next `count` requests matching `method` and `path`. */

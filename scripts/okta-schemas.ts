@@ -34,6 +34,8 @@ const OPERATIONS: Array<{ spec: "management" | "oauth"; path: string; methods: s
   { spec: "management", path: "/api/v1/apps/{appId}/grants", methods: ["get", "post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/grants/{grantId}", methods: ["get", "delete"] },
   { spec: "oauth", path: "/oauth2/v1/token", methods: ["post"] },
+  { spec: "oauth", path: "/oauth2/v1/introspect", methods: ["post"] },
+  { spec: "oauth", path: "/oauth2/v1/revoke", methods: ["post"] },
 ];
 
 /** Resolves `#/components/examples/X` references by hand: the examples hold `$ref`-shaped data a parser would chase. */

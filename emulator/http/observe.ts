@@ -89,6 +89,8 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
     };
     const scheme = c.req.header("Authorization")?.trim().split(/\s+/, 1)[0];
     if (scheme) entry.auth = scheme;
+    const clientAuth = c.get("clientAuth");
+    if (clientAuth) entry.clientAuth = clientAuth;
     ctx.log.add(entry);
   };
 }

@@ -7,6 +7,7 @@ import { admitted, errorResponse, observe } from "./observe";
 import { appRoutes } from "./routes/apps";
 import { type ControlActions, controlRoutes } from "./routes/control";
 import { grantRoutes } from "./routes/grants";
+import { introspectionRoutes } from "./routes/introspection";
 import { jwkRoutes } from "./routes/jwks";
 import { secretRoutes } from "./routes/secrets";
 import { tokenRoutes } from "./routes/token";
@@ -26,6 +27,7 @@ export function createHttpApp(ctx: EmulatorContext, control: ControlActions): Ho
   app.route("/api/v1/apps/:appId/grants", grantRoutes(ctx));
   app.route("/api/v1/apps", appRoutes(ctx));
   app.route("/oauth2/v1", tokenRoutes(ctx));
+  app.route("/oauth2/v1", introspectionRoutes(ctx));
 
   const known = knownPaths(app);
   // A known path asked with another method is Okta's 405, not a 404: a client reads 404 as "already gone".

@@ -51,6 +51,8 @@ export interface AccessTokenRecord {
   scopes: string[];
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Epoch milliseconds; absent in state files written before introspection. */
+  issuedAt?: number;
   /** JWK thumbprint of the DPoP key the token is bound to; absent for a Bearer token. */
   jkt?: string;
 }
