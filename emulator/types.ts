@@ -79,8 +79,11 @@ export interface FaultSpec {
   path?: string;
   /** How many matching requests it hits; default 1. */
   count?: number;
-  /** Answer this status with Okta's error body (429: E0000047 with rate-limit headers). */
-  status?: 429 | 500 | 502 | 503;
+  /**
+   * Answer this status with Okta's error body (429: E0000047 with rate-limit headers; 404: E0000007, a path the org
+   * does not serve); with `redirect`, `html` or `hugeBytes`, the status of that answer.
+   */
+  status?: 200 | 301 | 302 | 303 | 307 | 308 | 404 | 429 | 500 | 502 | 503;
   /** For 429: `X-Rate-Limit-Reset` = now + this many seconds (default 1). */
   resetAfterSeconds?: number;
   /** Delay before handling (alone: then handle normally). */
@@ -94,6 +97,17 @@ export interface FaultSpec {
    * careless proxy or API might: for testing that a client never repeats such an answer's credentials.
    */
   echo?: boolean;
+  /** Answer a redirect (`status` 301, 302 (default), 303, 307 or 308) with this absolute URL as `Location`. */
+  redirect?: string;
+  /** Answer an HTML error page (`text/html`) as a proxy or load balancer in front of the org does; `status` default 502. */
+  html?: boolean;
+  /**
+   * Handle the request, then send its answer cut to half its length (status and headers kept): a JSON body that ends
+   * before it is complete, as a connection closed early by a proxy leaves it. The change happens.
+   */
+  truncate?: boolean;
+  /** Answer this many bytes of JSON (a valid array; `status` default 200), as a misbehaving proxy or API might. */
+  hugeBytes?: number;
 }
 
 /** `token_endpoint_auth_method` values Okta accepts for OIDC apps. */
