@@ -18,15 +18,15 @@ interface ClientJsonWebKeyVerificationArgs {
 }
 
 /**
- * Proof that a JSON Web Key authenticates its app at the org's token endpoint (a client assertion signed with its
- * private half), made when `pulumi up` creates or updates this resource; a refusal fails the `up`, so whatever depends
+ * Proof that a JSON Web Key authenticates its app's client at the org authorization server (a client assertion signed
+ * with its private half, authenticating the introspection of a random token), made when `pulumi up` creates or updates this resource; a refusal fails the `up`, so whatever depends
  * on it does not run. Its outputs hold no private key; the input is a Pulumi secret, encrypted in state.
  * `RotatingClientJsonWebKey` makes one with `verify: true`.
  */
 export class ClientJsonWebKeyVerification extends pulumi.dynamic.Resource {
-  /** When the token endpoint last accepted an assertion signed by the key (ISO 8601). */
+  /** When Okta last accepted an assertion signed by the key (ISO 8601). */
   declare public readonly verifiedAt: pulumi.Output<string>;
-  /** What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
+  /** What Okta answered once it had authenticated the client, e.g. `HTTP 200 {"active":false}`. */
   declare public readonly answer: pulumi.Output<string>;
 
   constructor(name: string, args: ClientJsonWebKeyVerificationArgs, opts?: pulumi.CustomResourceOptions) {
@@ -39,7 +39,7 @@ export class ClientJsonWebKeyVerification extends pulumi.dynamic.Resource {
       checkedFor: args.checkedFor,
       verifiedAt: undefined,
       answer: undefined,
-      tokenEndpoint: undefined,
+      endpoint: undefined,
     };
     super(clientJsonWebKeyVerificationProvider, name, props, opts, "okta", "ClientJsonWebKeyVerification");
   }

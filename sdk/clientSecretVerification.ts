@@ -15,14 +15,15 @@ interface ClientSecretVerificationArgs {
 }
 
 /**
- * Proof that a client secret authenticates at the org's token endpoint, made when `pulumi up` creates or updates this
+ * Proof that a client secret authenticates its app's client at the org authorization server (a random token
+ * introspected with the secret as the client's authentication), made when `pulumi up` creates or updates this
  * resource; a refusal fails the `up`, so whatever depends on it does not run. Its state holds no secret value, only
  * Okta's `secret_hash`. `RotatingClientSecret` makes one with `verify: true`.
  */
 export class ClientSecretVerification extends pulumi.dynamic.Resource {
-  /** When the token endpoint last accepted the secret (ISO 8601). */
+  /** When Okta last accepted the secret (ISO 8601). */
   declare public readonly verifiedAt: pulumi.Output<string>;
-  /** What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
+  /** What Okta answered once it had authenticated the client, e.g. `HTTP 200 {"active":false}`. */
   declare public readonly answer: pulumi.Output<string>;
 
   constructor(name: string, args: ClientSecretVerificationArgs, opts?: pulumi.CustomResourceOptions) {
@@ -34,7 +35,7 @@ export class ClientSecretVerification extends pulumi.dynamic.Resource {
       checkedFor: args.checkedFor,
       verifiedAt: undefined,
       answer: undefined,
-      tokenEndpoint: undefined,
+      endpoint: undefined,
     };
     super(clientSecretVerificationProvider, name, props, opts, "okta", "ClientSecretVerification");
   }
