@@ -8,8 +8,8 @@ export const maxAnswerBytes = 2 * 1024 * 1024;
 export interface AnswerBody {
   /** The parsed JSON; undefined for an empty body or one that is not JSON. */
   json: unknown;
-  /** Why the body cannot be Okta's answer; undefined for an empty body or one that is JSON. */
-  unreadable?: string;
+  /** Why the body cannot be Okta's answer, e.g. `an HTML page (…)`; undefined for an empty body or one that is JSON. */
+  summary?: string;
 }
 
 /** Reads at most {@link maxAnswerBytes} of a response's body (then stops reading) and says what it holds. */
@@ -27,7 +27,7 @@ export async function readAnswerBody(response: Response, maxBytes = maxAnswerByt
         await reader.cancel();
         return {
           json: undefined,
-          unreadable: `an answer of more than ${mebibytes(maxBytes)} (${contentType}; the rest was not read), far larger than any of Okta's`,
+          summary: `an answer of more than ${mebibytes(maxBytes)} (${contentType}; the rest was not read), far larger than any of Okta's`,
         };
       }
       chunks.push(value);
@@ -37,20 +37,26 @@ export async function readAnswerBody(response: Response, maxBytes = maxAnswerByt
   if (text.trim() === "") return { json: undefined };
   const json = parseJson(text);
   if (json !== undefined) return { json };
-  return { json: undefined, unreadable: describeText(text, contentType, bytes) };
+  return describeText(text, contentType, bytes);
 }
 
-function describeText(text: string, contentType: string, bytes: number): string {
+function describeText(text: string, contentType: string, bytes: number): AnswerBody {
   const size = `${contentType}, ${bytes} bytes`;
   if (contentType === "text/html" || /^\s*<(!doctype|html)/i.test(text)) {
     const title = /<title>([^<]{1,200})<\/title>/i.exec(text)?.[1]?.replace(/\s+/g, " ").trim();
     const shown = title ? `, titled "${title.length > 80 ? `${title.slice(0, 80)}…` : title}"` : "";
-    return `an HTML page (${size}${shown}), which a proxy, a load balancer or a sign-in page sends, not Okta's API`;
+    return {
+      json: undefined,
+      summary: `an HTML page (${size}${shown}), which a proxy, a load balancer or a sign-in page sends, not Okta's API`,
+    };
   }
   if (contentType.endsWith("json") || /^\s*[[{]/.test(text)) {
-    return `JSON cut short or malformed (${size}): the answer ended before it was whole, as when a connection closes early`;
+    return {
+      json: undefined,
+      summary: `JSON cut short or malformed (${size}): the answer ended before it was whole, as when a connection closes early`,
+    };
   }
-  return `a body that is not JSON (${size})`;
+  return { json: undefined, summary: `a body that is not JSON (${size})` };
 }
 
 function mebibytes(bytes: number): string {

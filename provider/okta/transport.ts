@@ -105,7 +105,10 @@ export class OktaTransport {
         failure = this.httpFields(req, response, body);
         if (outcome.unreadable !== undefined) {
           const status = response.statusText || (response.ok ? "OK" : "error");
-          failure.summary = `${status}, ${response.ok ? "but" : "and"} the body is ${outcome.unreadable}`;
+          failure = {
+            ...failure,
+            summary: `${status}, ${response.ok ? "but" : "and"} the body is ${outcome.unreadable}`,
+          };
         }
         if (response.ok) {
           // Unreadable, as when a proxy cut the answer short: whatever the request did may have happened.
@@ -204,8 +207,8 @@ export class OktaTransport {
       };
       if (body !== undefined) init.body = body;
       const response = await this.fetchFn(url, init);
-      const { json, unreadable } = await readAnswerBody(response);
-      return { kind: "answer", response, body: json, unreadable };
+      const { json, summary } = await readAnswerBody(response);
+      return { kind: "answer", response, body: json, unreadable: summary };
     } catch (e) {
       return describeFailure(e, this.policy.requestTimeoutMs);
     }
