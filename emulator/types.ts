@@ -21,6 +21,11 @@ export interface OktaEmulatorOptions {
   dpop?: { nonceLifetimeSeconds?: number; resourceNonce?: boolean };
   /** Persist the state to this JSON file (written atomically after each change) and load it at start. */
   dataFile?: string;
+  /**
+   * Whether a service app's access token also needs an admin role that covers the call (its client's roles,
+   * `/oauth2/v1/clients/{clientId}/roles`), as on Okta; default true. An API token may do everything either way.
+   */
+  adminRoles?: boolean;
   /** Serve HTTPS with this PEM key and certificate instead of plain HTTP (as a real org, whose URL is https). */
   tls?: { key: string; cert: string };
   /**
@@ -188,6 +193,18 @@ export interface OktaScopeGrant {
   _links: Record<string, OktaLink>;
 }
 
+/** Okta's JSON for a standard admin role assigned to a client app (`StandardRole`). */
+export interface OktaClientRole {
+  id: string;
+  label: string;
+  type: string;
+  status: "ACTIVE";
+  created: string;
+  lastUpdated: string;
+  assignmentType: "CLIENT";
+  _links: Record<string, OktaLink>;
+}
+
 /** Okta's JSON for an OIDC app. */
 export interface OktaApp {
   id: string;
@@ -230,7 +247,12 @@ export interface OktaJsonWebKey extends Omit<PublicJwk, "status"> {
   _links?: Record<string, OktaLink>;
 }
 
-/** What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets, keys and scope grants. */
+/**
+ * What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets, keys,
+ * scope grants and its client's admin roles.
+ */
 export interface EmulatorSnapshot {
-  apps: Array<OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[]; grants: OktaScopeGrant[] }>;
+  apps: Array<
+    OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[]; grants: OktaScopeGrant[]; roles: OktaClientRole[] }
+  >;
 }

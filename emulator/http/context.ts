@@ -25,6 +25,8 @@ export interface EmulatorContext {
   dpopNonces: DpopNonces;
   /** Whether the Management API demands a DPoP nonce too (Okta's does not, today). */
   dpopResourceNonce: boolean;
+  /** Whether a service app's token needs an admin role covering the call (Okta's rule). */
+  adminRoles: boolean;
   /** The server's origin, set once it listens; `_links` point here. */
   origin: string;
 }

@@ -9,6 +9,7 @@ import { type ControlActions, controlRoutes } from "./routes/control";
 import { grantRoutes } from "./routes/grants";
 import { introspectionRoutes } from "./routes/introspection";
 import { jwkRoutes } from "./routes/jwks";
+import { roleRoutes } from "./routes/roles";
 import { secretRoutes } from "./routes/secrets";
 import { tokenRoutes } from "./routes/token";
 
@@ -22,10 +23,12 @@ export function createHttpApp(ctx: EmulatorContext, control: ControlActions): Ho
   app.use("/oauth2/*", limits(ctx));
   app.use("*", admitted);
   app.use("/api/*", managementAuth(ctx));
+  app.use("/oauth2/v1/clients/*", managementAuth(ctx));
   app.route("/api/v1/apps/:appId/credentials/secrets", secretRoutes(ctx));
   app.route("/api/v1/apps/:appId/credentials/jwks", jwkRoutes(ctx));
   app.route("/api/v1/apps/:appId/grants", grantRoutes(ctx));
   app.route("/api/v1/apps", appRoutes(ctx));
+  app.route("/oauth2/v1/clients/:clientId/roles", roleRoutes(ctx));
   app.route("/oauth2/v1", tokenRoutes(ctx));
   app.route("/oauth2/v1", introspectionRoutes(ctx));
 
