@@ -16,6 +16,8 @@ export interface AccessToken {
   /** `DPoP`: bound to the signer's key, sent as `Authorization: DPoP` with a proof on every request. */
   type: "Bearer" | "DPoP";
   expiresIn: number;
+  /** The scopes Okta granted (its answer's `scope`), when it said. */
+  scopes?: string[];
 }
 
 /**
@@ -83,11 +85,13 @@ export class ClientCredentialsGrant {
       const missing = missingScopes(this.auth, body.scope);
       if (missing) throw missing;
     }
-    return {
+    const token: AccessToken = {
       value: body.access_token,
       type: type === "dpop" ? "DPoP" : "Bearer",
       expiresIn: typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : 3600,
     };
+    if (typeof body.scope === "string") token.scopes = body.scope.split(/\s+/).filter(Boolean);
+    return token;
   }
 
   private async form(): Promise<Record<string, string>> {

@@ -24,6 +24,8 @@ export interface Authorizer {
   challenge(answer: OktaAnswer, tried: Set<string>): boolean;
   /** Credentials to scrub from any error text. */
   secrets(): string[];
+  /** What a refusal of an authenticated request (401, 403) means for this credential and its fix, prefixed to it. */
+  explain?(error: OktaApiError): OktaApiError;
 }
 
 /** One request to the org. */
@@ -256,7 +258,8 @@ export class OktaTransport {
     const scrub = redactor([...(this.authorizer?.secrets() ?? []), ...(req.redact ?? []), ...sent]);
     const clean: OktaApiErrorFields = { ...fields, summary: scrub(fields.summary) };
     if (fields.causes) clean.causes = fields.causes.map(scrub);
-    return new OktaApiError(clean);
+    const error = new OktaApiError(clean);
+    return this.authenticates(req) && this.authorizer?.explain ? this.authorizer.explain(error) : error;
   }
 }
 
