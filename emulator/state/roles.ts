@@ -39,7 +39,8 @@ export function assignClientRole(store: Store, clientId: string, body: Record<st
       `type: must be a standard role (${Object.keys(STANDARD_ROLES).join(", ")}); custom roles are not emulated`,
     );
   }
-  const roles = (app.roles ??= []);
+  app.roles ??= [];
+  const roles = app.roles;
   if (roles.some((r) => r.type === type))
     throw validationFailed("type", `type: the client already has the ${type} role`);
   const now = oktaTimestamp();

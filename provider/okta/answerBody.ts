@@ -2,10 +2,10 @@
  * The most of an answer's body read: far above any answer of Okta's this package reads (an app, two secrets, 50 keys
  * are some tens of KB), far below what would strain the process. The rest of a larger body is not read.
  */
-export const maxAnswerBytes = 2 * 1024 * 1024;
+const maxAnswerBytes = 2 * 1024 * 1024;
 
 /** An answer's body as read: its JSON, or what it was instead, for an error that says what came back. */
-export interface AnswerBody {
+interface AnswerBody {
   /** The parsed JSON; undefined for an empty body or one that is not JSON. */
   json: unknown;
   /** Why the body cannot be Okta's answer, e.g. `an HTML page (…)`; undefined for an empty body or one that is JSON. */

@@ -10,7 +10,7 @@ export const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-beare
 export const TOKEN_PATH = "/oauth2/v1/token";
 
 /** The org authorization server's introspection endpoint (RFC 7662), from the org's root. */
-export const INTROSPECTION_PATH = "/oauth2/v1/introspect";
+const INTROSPECTION_PATH = "/oauth2/v1/introspect";
 
 /**
  * How a client proves who it is to an endpoint of an authorization server that requires client authentication (the
