@@ -4,8 +4,8 @@ import { isOktaApiError, type OktaApiError } from "./errors";
 import {
   type ClientAuthentication,
   introspectionEndpoint,
+  introspectToken,
   requestClientCredentialsToken,
-  sendAuthenticated,
   tokenEndpoint,
 } from "./tokenEndpoint";
 import { isRecord } from "./transport";
@@ -37,11 +37,11 @@ export async function proveClientCredential(
   credentialFor: (audience: string) => Promise<ClientAuthentication>,
 ): Promise<CredentialProof> {
   const endpoint = introspectionEndpoint(orgUrl);
-  const form = { token: randomBytes(32).toString("base64url"), token_type_hint: "access_token" };
   const doing = `introspecting a random token as client ${clientId} at ${endpoint.href}`;
   let answer: { status: number; body: unknown };
   try {
-    answer = await sendAuthenticated(endpoint, form, await credentialFor(endpoint.href), doing);
+    const randomToken = randomBytes(32).toString("base64url");
+    answer = await introspectToken(endpoint, randomToken, await credentialFor(endpoint.href), doing);
   } catch (e) {
     if (!isOktaApiError(e) || e.kind !== "http") throw e;
     if (e.status === 404 || e.status === 405) {

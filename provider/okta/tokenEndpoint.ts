@@ -89,7 +89,7 @@ function checkedUrl(value: string, name: string, example: string): URL {
  * retried: an assertion's `jti` can be used once, so a lost answer would make the retry fail for a reason of its own.
  * Errors say `doing` and carry the endpoint's answer, never the credential. Gives the answer's status and body.
  */
-export async function sendAuthenticated(
+async function sendAuthenticated(
   endpoint: URL,
   form: Record<string, string>,
   client: ClientAuthentication,
@@ -159,4 +159,18 @@ export async function requestClientCredentialsToken(
     expiresIn: body.expires_in,
     scope: typeof body.scope === "string" ? body.scope : scopes.join(" "),
   };
+}
+
+/**
+ * One introspection (RFC 7662) of `token` at `endpoint` (the org's `/oauth2/v1/introspect`), the client
+ * authenticated as `client` says; not retried (see {@link sendAuthenticated}). Gives the answer's status and body
+ * (`{"active": false}` for a token the server does not know); errors say `doing` and never carry the credentials.
+ */
+export function introspectToken(
+  endpoint: URL,
+  token: string,
+  client: ClientAuthentication,
+  doing: string,
+): Promise<{ status: number; body: unknown }> {
+  return sendAuthenticated(endpoint, { token, token_type_hint: "access_token" }, client, doing);
 }
