@@ -5,7 +5,7 @@ import type { OktaEmulatorOptions } from "./types";
 
 const USAGE = `Usage: okta-emulator [options]
 
-A local Okta Management API (apps, client secrets, JWKS, token endpoint) for tests and CI.
+A local Okta Management API (apps, client secrets, JWKS, token, introspection and revocation endpoints) for tests and CI.
 
 Options:
   --port N                 port to listen on (default 8080; 0 picks a free one)
@@ -15,6 +15,7 @@ Options:
   --concurrency-limit N|off  concurrent requests before 429 (default 75)
   --rate-limit-share F     the part of a bucket one API token or OAuth app may use, 0 < F <= 1 (Okta's default: 0.5)
   --data FILE              keep the state in FILE across restarts (written atomically after each change)
+  --no-admin-roles         a service app's token needs only its scopes, no admin role (Okta requires both)
   -h, --help               show this help
 `;
 
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       "concurrency-limit": { type: "string" },
       "rate-limit-share": { type: "string" },
       data: { type: "string" },
+      "no-admin-roles": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     options.rateLimitShare = share;
   }
   if (values.data) options.dataFile = values.data;
+  if (values["no-admin-roles"]) options.adminRoles = false;
 
   const emulator = await startOktaEmulator(options);
   process.stdout.write(`okta-emulator listening on ${emulator.url}\n`);

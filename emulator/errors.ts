@@ -76,7 +76,13 @@ export function accessDenied(): OktaApiError {
 /** E0000007 404 `Not found: Resource not found: {id} ({type})`. */
 export function notFound(
   id: string,
-  type: "AppInstance" | "OAuth2ClientSecretMediated" | "JsonWebKey" | "OAuth2ScopeConsentGrant",
+  type:
+    | "AppInstance"
+    | "OAuth2ClientSecretMediated"
+    | "JsonWebKey"
+    | "OAuth2ScopeConsentGrant"
+    | "Client"
+    | "RoleAssignment",
 ): OktaApiError {
   return new OktaApiError(404, "E0000007", `Not found: Resource not found: ${id} (${type})`);
 }

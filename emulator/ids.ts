@@ -10,7 +10,7 @@ function randomString(alphabet: string, length: number): string {
 }
 
 /** An Okta object id: a 3-character type prefix and 17 base62 characters, 20 in all (`0oa…`, `ocs…`, `pks…`, `oag…`). */
-export function oktaId(prefix: "0oa" | "ocs" | "pks" | "oag"): string {
+export function oktaId(prefix: "0oa" | "ocs" | "pks" | "oag" | "ira"): string {
   return prefix + randomString(BASE62, 17);
 }
 

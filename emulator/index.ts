@@ -20,7 +20,7 @@ import type {
   OktaEmulator,
   OktaEmulatorOptions,
 } from "./types";
-import { renderApp, renderGrant, renderJwk, renderSecret } from "./views";
+import { renderApp, renderClientRole, renderGrant, renderJwk, renderSecret } from "./views";
 
 export type { OktaErrorBody } from "./errors";
 export type {
@@ -28,6 +28,7 @@ export type {
   FaultSpec,
   OidcAppRequest,
   OktaApp,
+  OktaClientRole,
   OktaClientSecret,
   OktaEmulator,
   OktaEmulatorOptions,
@@ -74,6 +75,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
       positiveSeconds("dpop.nonceLifetimeSeconds", options.dpop?.nonceLifetimeSeconds, 86_400) * 1000,
     ),
     dpopResourceNonce: options.dpop?.resourceNonce === true,
+    adminRoles: options.adminRoles ?? true,
     origin: "",
   };
 
@@ -83,6 +85,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
       secrets: app.secrets.map((s) => renderSecret(app.id, s, ctx.origin)),
       jwks: app.jwks.map((k) => renderJwk(app.id, k, ctx.origin)),
       grants: app.grants.map((g) => renderGrant(app, g, ctx.origin)),
+      roles: (app.roles ?? []).map((r) => renderClientRole(app, r, ctx.origin)),
     })),
   });
   const reset = () => {

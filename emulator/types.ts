@@ -21,6 +21,11 @@ export interface OktaEmulatorOptions {
   dpop?: { nonceLifetimeSeconds?: number; resourceNonce?: boolean };
   /** Persist the state to this JSON file (written atomically after each change) and load it at start. */
   dataFile?: string;
+  /**
+   * Whether a service app's access token also needs an admin role that covers the call (its client's roles,
+   * `/oauth2/v1/clients/{clientId}/roles`), as on Okta; default true. An API token may do everything either way.
+   */
+  adminRoles?: boolean;
   /** Serve HTTPS with this PEM key and certificate instead of plain HTTP (as a real org, whose URL is https). */
   tls?: { key: string; cert: string };
   /**
@@ -64,6 +69,11 @@ export interface RequestLogEntry {
   requestId: string;
   /** The scheme of the request's `Authorization` header (`SSWS`, `Bearer`, `DPoP`, `Basic`), never its value. */
   auth?: string;
+  /**
+   * For the OAuth endpoints: how the request presented its client's credentials (a Basic header, a secret or an
+   * assertion in the form, or only a `client_id`), never the value.
+   */
+  clientAuth?: "client_secret_basic" | "client_secret_post" | "client_assertion" | "client_id";
 }
 
 /** A fault injected into the next `count` requests matching `method` and `path`. */
@@ -74,8 +84,11 @@ export interface FaultSpec {
   path?: string;
   /** How many matching requests it hits; default 1. */
   count?: number;
-  /** Answer this status with Okta's error body (429: E0000047 with rate-limit headers). */
-  status?: 429 | 500 | 502 | 503;
+  /**
+   * Answer this status with Okta's error body (429: E0000047 with rate-limit headers; 404: E0000007, a path the org
+   * does not serve); with `redirect`, `html` or `hugeBytes`, the status of that answer.
+   */
+  status?: 200 | 301 | 302 | 303 | 307 | 308 | 404 | 429 | 500 | 502 | 503;
   /** For 429: `X-Rate-Limit-Reset` = now + this many seconds (default 1). */
   resetAfterSeconds?: number;
   /** Delay before handling (alone: then handle normally). */
@@ -89,6 +102,17 @@ export interface FaultSpec {
    * careless proxy or API might: for testing that a client never repeats such an answer's credentials.
    */
   echo?: boolean;
+  /** Answer a redirect (`status` 301, 302 (default), 303, 307 or 308) with this absolute URL as `Location`. */
+  redirect?: string;
+  /** Answer an HTML error page (`text/html`) as a proxy or load balancer in front of the org does; `status` default 502. */
+  html?: boolean;
+  /**
+   * Handle the request, then send its answer cut to half its length (status and headers kept): a JSON body that ends
+   * before it is complete, as a connection closed early by a proxy leaves it. The change happens.
+   */
+  truncate?: boolean;
+  /** Answer this many bytes of JSON (a valid array; `status` default 200), as a misbehaving proxy or API might. */
+  hugeBytes?: number;
 }
 
 /** `token_endpoint_auth_method` values Okta accepts for OIDC apps. */
@@ -169,6 +193,18 @@ export interface OktaScopeGrant {
   _links: Record<string, OktaLink>;
 }
 
+/** Okta's JSON for a standard admin role assigned to a client app (`StandardRole`). */
+export interface OktaClientRole {
+  id: string;
+  label: string;
+  type: string;
+  status: "ACTIVE";
+  created: string;
+  lastUpdated: string;
+  assignmentType: "CLIENT";
+  _links: Record<string, OktaLink>;
+}
+
 /** Okta's JSON for an OIDC app. */
 export interface OktaApp {
   id: string;
@@ -211,7 +247,12 @@ export interface OktaJsonWebKey extends Omit<PublicJwk, "status"> {
   _links?: Record<string, OktaLink>;
 }
 
-/** What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets, keys and scope grants. */
+/**
+ * What {@link OktaEmulator.state} answers: each app as `GET /api/v1/apps/{id}` renders it, plus its secrets, keys,
+ * scope grants and its client's admin roles.
+ */
 export interface EmulatorSnapshot {
-  apps: Array<OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[]; grants: OktaScopeGrant[] }>;
+  apps: Array<
+    OktaApp & { secrets: OktaClientSecret[]; jwks: OktaJsonWebKey[]; grants: OktaScopeGrant[]; roles: OktaClientRole[] }
+  >;
 }

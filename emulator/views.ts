@@ -1,5 +1,6 @@
-import type { AppRecord, GrantRecord, JwkRecord, SecretRecord } from "./state/records";
-import type { OktaApp, OktaClientSecret, OktaJsonWebKey, OktaLink, OktaScopeGrant } from "./types";
+import type { AppRecord, GrantRecord, JwkRecord, RoleRecord, SecretRecord } from "./state/records";
+import { STANDARD_ROLES } from "./state/roles";
+import type { OktaApp, OktaClientRole, OktaClientSecret, OktaJsonWebKey, OktaLink, OktaScopeGrant } from "./types";
 
 function link(href: string, method?: string): OktaLink {
   return method ? { href, hints: { allow: [method] } } : { href };
@@ -101,5 +102,19 @@ export function renderGrant(app: AppRecord, grant: GrantRecord, origin: string):
       self: { href: `${appHref}/grants/${grant.id}`, hints: { allow: ["GET", "DELETE"] } },
       client: { href: `${origin}/oauth2/v1/clients/${app.clientId}`, title: app.label },
     },
+  };
+}
+
+/** Okta's JSON for a standard role assigned to a client app (`StandardRole`, `assignmentType: CLIENT`). */
+export function renderClientRole(app: AppRecord, role: RoleRecord, origin: string): OktaClientRole {
+  return {
+    id: role.id,
+    label: STANDARD_ROLES[role.type] ?? role.type,
+    type: role.type,
+    status: "ACTIVE",
+    created: role.created,
+    lastUpdated: role.lastUpdated,
+    assignmentType: "CLIENT",
+    _links: { assignee: { href: `${origin}/oauth2/v1/clients/${app.clientId}/roles` } },
   };
 }

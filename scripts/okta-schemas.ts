@@ -33,7 +33,11 @@ const OPERATIONS: Array<{ spec: "management" | "oauth"; path: string; methods: s
   { spec: "management", path: "/api/v1/apps/{appId}/credentials/jwks/{keyId}/lifecycle/deactivate", methods: ["post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/grants", methods: ["get", "post"] },
   { spec: "management", path: "/api/v1/apps/{appId}/grants/{grantId}", methods: ["get", "delete"] },
+  { spec: "management", path: "/oauth2/v1/clients/{clientId}/roles", methods: ["get", "post"] },
+  { spec: "management", path: "/oauth2/v1/clients/{clientId}/roles/{roleAssignmentId}", methods: ["get", "delete"] },
   { spec: "oauth", path: "/oauth2/v1/token", methods: ["post"] },
+  { spec: "oauth", path: "/oauth2/v1/introspect", methods: ["post"] },
+  { spec: "oauth", path: "/oauth2/v1/revoke", methods: ["post"] },
 ];
 
 /** Resolves `#/components/examples/X` references by hand: the examples hold `$ref`-shaped data a parser would chase. */
@@ -80,10 +84,13 @@ const APP_RESPONSES: Record<string, unknown> = {
 /**
  * The JWK responses are `oneOf: [signing key, encryption key]`, but the signing branch does not constrain `use`, so an
  * RSA encryption key matches both and fails `oneOf`: Okta's own examples (`oAuthClientJsonActiveEncryptionKey`) do.
- * That top-level choice becomes `anyOf`; each branch is still checked in full.
+ * The client-role responses are `oneOf: [StandardRole, CustomRole]`, which a standard role (Okta's own example
+ * `StandardRoleResponseClient`) matches both of. That top-level choice becomes `anyOf`; each branch is still checked in
+ * full.
  */
 function relaxJwkChoice(path: string, schema: unknown): unknown {
-  if (!path.includes("/credentials/jwks") || typeof schema !== "object" || schema === null) return schema;
+  const choice = path.includes("/credentials/jwks") || path.includes("/roles");
+  if (!choice || typeof schema !== "object" || schema === null) return schema;
   const node = schema as Json;
   const target = (node.type === "array" ? node.items : node) as Json;
   if (Array.isArray(target.oneOf)) {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { signAssertion } from "../provider/keys/clientAssertion";
 import { readSigningKey, signingAlgorithm } from "../provider/keys/privateKeyInput";
-import { tokenEndpoint } from "../provider/okta/tokenRequest";
+import { tokenEndpoint } from "../provider/okta/tokenEndpoint";
 
 /** The arguments of {@link signClientAssertion}. */
 export interface SignClientAssertionArgs {

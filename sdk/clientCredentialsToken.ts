@@ -1,5 +1,5 @@
-import type { ClientCredentialsToken } from "../provider/okta/tokenRequest";
-import { requestClientCredentialsToken as requestToken, tokenEndpoint } from "../provider/okta/tokenRequest";
+import type { ClientCredentialsToken } from "../provider/okta/tokenEndpoint";
+import { requestClientCredentialsToken as requestToken, tokenEndpoint } from "../provider/okta/tokenEndpoint";
 import { type SignClientAssertionArgs, signClientAssertion } from "./clientAssertion";
 
 /** The arguments of {@link requestClientCredentialsToken}: where, which scopes, and one way to authenticate. */
@@ -51,7 +51,7 @@ export async function requestClientCredentialsToken(
   const endpoint = tokenEndpoint(args);
   if (args.clientSecret !== undefined) {
     return requestToken(endpoint, args.scopes, {
-      kind: "secret",
+      kind: "client_secret_basic",
       clientId: args.clientId,
       clientSecret: args.clientSecret,
     });
@@ -67,7 +67,7 @@ export async function requestClientCredentialsToken(
     if (args.algorithm !== undefined) signing.algorithm = args.algorithm;
     assertion = await signClientAssertion(signing);
   }
-  return requestToken(endpoint, args.scopes, { kind: "assertion", clientId: args.clientId, assertion });
+  return requestToken(endpoint, args.scopes, { kind: "client_assertion", clientId: args.clientId, assertion });
 }
 
 export type { ClientCredentialsToken };

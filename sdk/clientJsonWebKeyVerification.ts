@@ -16,8 +16,8 @@ interface ClientJsonWebKeyVerificationArgs {
 }
 
 /**
- * Proof that a JSON Web Key authenticates its app at the org's token endpoint (a client assertion signed with its
- * private half), made when `pulumi up` creates or updates this resource; a refusal fails the `up`, so whatever depends
+ * Proof that a JSON Web Key authenticates its app's client at the org authorization server (a client assertion signed
+ * with its private half, authenticating the introspection of a random token), made when `pulumi up` creates or updates this resource; a refusal fails the `up`, so whatever depends
  * on it does not run. Its outputs hold no private key; the input is a Pulumi secret, encrypted in state.
  * `RotatingClientJsonWebKey` makes one with `verify: true`.
  */

@@ -13,7 +13,8 @@ interface ClientSecretVerificationArgs {
 }
 
 /**
- * Proof that a client secret authenticates at the org's token endpoint, made when `pulumi up` creates or updates this
+ * Proof that a client secret authenticates its app's client at the org authorization server (a random token
+ * introspected with the secret as the client's authentication), made when `pulumi up` creates or updates this
  * resource; a refusal fails the `up`, so whatever depends on it does not run. Its state holds no secret value, only
  * Okta's `secret_hash`. `RotatingClientSecret` makes one with `verify: true`.
  */

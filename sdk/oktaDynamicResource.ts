@@ -75,7 +75,7 @@ export abstract class CredentialResource<Status extends string> extends OktaDyna
 export abstract class VerificationResource extends OktaDynamicResource {
   /** When Okta last accepted the credential (ISO 8601). */
   declare public readonly verifiedAt: pulumi.Output<string>;
-  /** What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`. */
+  /** What Okta answered once it had authenticated the client, e.g. `HTTP 200 {"active":false}`. */
   declare public readonly answer: pulumi.Output<string>;
 
   protected constructor(
@@ -85,6 +85,6 @@ export abstract class VerificationResource extends OktaDynamicResource {
     inputs: Record<string, unknown>,
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
-    super(provider, type, name, { inputs, outputs: ["verifiedAt", "answer", "tokenEndpoint"] }, opts);
+    super(provider, type, name, { inputs, outputs: ["verifiedAt", "answer", "endpoint"] }, opts);
   }
 }

@@ -10,10 +10,15 @@ export interface ServiceApp {
   privateKeyPem: string;
 }
 
-/** What to set up; default: RSA key, scopes okta.apps.read and okta.apps.manage, DPoP not required. */
+/**
+ * What to set up; default: RSA key, scopes okta.apps.read and okta.apps.manage, the App Admin role, DPoP not
+ * required.
+ */
 export interface ServiceAppOptions {
   label?: string;
   scopes?: string[];
+  /** The admin role given to the app's client (its Admin roles tab); `null` for none. Default `APP_ADMIN`. */
+  role?: string | null;
   /** `settings.oauthClient.dpop_bound_access_tokens`: the app requires DPoP ("Require DPoP" in the Admin Console). */
   dpop?: boolean;
   keyType?: "RSA" | "EC";
@@ -21,8 +26,9 @@ export interface ServiceAppOptions {
 
 /**
  * Sets up a service app in an org (the emulator) the way a user does in Okta, through the Management API with an API
- * token: `POST /api/v1/apps` (API Services: `service`, `client_credentials`, `private_key_jwt` with the public key), then
- * one `POST /api/v1/apps/{appId}/grants` per scope. Throws with Okta's answer when a step is refused.
+ * token: `POST /api/v1/apps` (API Services: `service`, `client_credentials`, `private_key_jwt` with the public key),
+ * one `POST /api/v1/apps/{appId}/grants` per scope, then `POST /oauth2/v1/clients/{clientId}/roles` with the admin role
+ * (without one, Okta refuses the app's tokens on the Management API). Throws with Okta's answer when a step is refused.
  */
 export async function createServiceApp(
   org: { url: string; apiToken: string },
@@ -56,6 +62,8 @@ export async function createServiceApp(
   for (const scopeId of options.scopes ?? ["okta.apps.read", "okta.apps.manage"]) {
     await call(org, "POST", `/api/v1/apps/${app.id}/grants`, { issuer: org.url, scopeId });
   }
+  const role = options.role === undefined ? "APP_ADMIN" : options.role;
+  if (role !== null) await call(org, "POST", `/oauth2/v1/clients/${app.id}/roles`, { type: role });
   const privateKeyPem = privateKey.export({ format: "pem", type: "pkcs8" }).toString();
   return { id: app.id, kid, privateKey, privateKeyPem };
 }

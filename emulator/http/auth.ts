@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { accessDenied, invalidToken, ResourceChallenge } from "../errors";
 import { DpopRefusal, verifyProof } from "../oauth/dpop";
 import type { AccessTokenRecord } from "../state/records";
+import { rolesAllow } from "../state/roles";
 import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./context";
 
 /** The scopes that allow reading (GET) and changing (the rest) under a path; the first match wins. */
@@ -12,6 +13,11 @@ const SCOPES: Array<{ path: RegExp; read: string[]; manage: string[] }> = [
     manage: ["okta.appGrants.manage"],
   },
   { path: /^\/api\/v1\/apps(\/|$)/, read: ["okta.apps.read", "okta.apps.manage"], manage: ["okta.apps.manage"] },
+  {
+    path: /^\/oauth2\/v1\/clients\/[^/]+\/roles(\/|$)/,
+    read: ["okta.roles.read", "okta.roles.manage"],
+    manage: ["okta.roles.manage"],
+  },
 ];
 
 // Texts of Okta's OAuth error list for resource requests with DPoP-bound tokens.
@@ -24,7 +30,8 @@ const WRONG_KEY = "The access_token is not bound to the provided DPoP proof.";
 /**
  * Management API authentication: `SSWS <api token>` (all rights), `Bearer <access token>`, or `DPoP <access token>`
  * with a DPoP proof for a token bound to a key. The token's scopes must cover the call (e.g. reads of apps need
- * okta.apps.read or okta.apps.manage, changes okta.apps.manage); otherwise 403 E0000006.
+ * okta.apps.read or okta.apps.manage, changes okta.apps.manage), and its client's admin roles too (reads of apps: a
+ * Super, Org, App or Read-only Admin; changes: Super, Org or App Admin); otherwise 403 E0000006.
  */
 export function managementAuth(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {
@@ -35,11 +42,15 @@ export function managementAuth(ctx: EmulatorContext): MiddlewareHandler<Emulator
       c.set("scopes", "all");
     } else if ((scheme === "Bearer" || scheme === "DPoP") && value) {
       const token = ctx.store.token(value);
-      if (!token || ctx.store.appByClientId(token.clientId)?.status !== "ACTIVE") throw invalidToken();
+      const client = token && ctx.store.appByClientId(token.clientId);
+      if (!token || client?.status !== "ACTIVE") throw invalidToken();
       await checkBinding(ctx, c, scheme, token);
       const rule = SCOPES.find((r) => r.path.test(c.req.path));
-      const needed = c.req.method === "GET" || c.req.method === "HEAD" ? rule?.read : rule?.manage;
+      const read = c.req.method === "GET" || c.req.method === "HEAD";
+      const needed = read ? rule?.read : rule?.manage;
       if (!needed || !token.scopes.some((s) => needed.includes(s))) throw accessDenied();
+      // Scopes say what a token may do, the client's admin roles on what: without a role that covers the call, 403.
+      if (ctx.adminRoles && !rolesAllow(client, c.req.path, !read)) throw accessDenied();
       c.set("scopes", token.scopes);
     } else {
       throw invalidToken();

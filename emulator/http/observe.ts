@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from "hono";
-import { type OktaApiError, rateLimited, serverError, validationFailed } from "../errors";
+import { type OktaApiError, rateLimited, serverError, unknownPath, validationFailed } from "../errors";
 import { requestId } from "../ids";
 import type { FaultSpec, RequestLogEntry } from "../types";
 import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./context";
+import { htmlAnswer, hugeAnswer, redirectAnswer, truncatedAnswer } from "./hostileAnswers";
 
 const CONTROL_PREFIX = "/__emulator/";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,6 +25,7 @@ export function errorResponse(
 }
 
 function injectedResponse(c: EmulatorHonoContext, ctx: EmulatorContext, fault: FaultSpec): Response {
+  if (fault.status === 404) return errorResponse(c, unknownPath(c.req.path));
   if (fault.status === 429) {
     const limit = ctx.appsBucket.limit === "off" ? 100 : ctx.appsBucket.limit;
     return errorResponse(c, rateLimited(), {
@@ -62,7 +64,10 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
       const body = await c.req.text();
       const echoed = `echo of Authorization: ${c.req.header("Authorization") ?? "(none)"}`;
       c.res = errorResponse(c, validationFailed(echoed, `request body: ${body}`));
-    } else if (fault && !fault.after && (fault.drop || fault.status)) {
+    } else if (fault && (fault.redirect !== undefined || fault.html || fault.hugeBytes !== undefined)) {
+      if (fault.delayMs) await sleep(fault.delayMs);
+      c.res = fault.redirect !== undefined ? redirectAnswer(fault) : fault.html ? htmlAnswer(fault) : hugeAnswer(fault);
+    } else if (fault && !fault.after && !fault.truncate && (fault.drop || fault.status)) {
       if (fault.delayMs) await sleep(fault.delayMs);
       dropped = fault.drop === true;
       c.res = dropped ? drop(c) : injectedResponse(c, ctx, fault);
@@ -76,6 +81,8 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
         c.res = drop(c);
       } else if (fault?.after && fault.status) {
         c.res = injectedResponse(c, ctx, fault);
+      } else if (fault?.truncate) {
+        c.res = await truncatedAnswer(c.res);
       }
     }
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
@@ -89,6 +96,8 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
     };
     const scheme = c.req.header("Authorization")?.trim().split(/\s+/, 1)[0];
     if (scheme) entry.auth = scheme;
+    const clientAuth = c.get("clientAuth");
+    if (clientAuth) entry.clientAuth = clientAuth;
     ctx.log.add(entry);
   };
 }

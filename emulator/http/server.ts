@@ -7,7 +7,9 @@ import { admitted, errorResponse, observe } from "./observe";
 import { appRoutes } from "./routes/apps";
 import { type ControlActions, controlRoutes } from "./routes/control";
 import { grantRoutes } from "./routes/grants";
+import { introspectionRoutes } from "./routes/introspection";
 import { jwkRoutes } from "./routes/jwks";
+import { roleRoutes } from "./routes/roles";
 import { secretRoutes } from "./routes/secrets";
 import { tokenRoutes } from "./routes/token";
 
@@ -21,11 +23,14 @@ export function createHttpApp(ctx: EmulatorContext, control: ControlActions): Ho
   app.use("/oauth2/*", limits(ctx));
   app.use("*", admitted);
   app.use("/api/*", managementAuth(ctx));
+  app.use("/oauth2/v1/clients/*", managementAuth(ctx));
   app.route("/api/v1/apps/:appId/credentials/secrets", secretRoutes(ctx));
   app.route("/api/v1/apps/:appId/credentials/jwks", jwkRoutes(ctx));
   app.route("/api/v1/apps/:appId/grants", grantRoutes(ctx));
   app.route("/api/v1/apps", appRoutes(ctx));
+  app.route("/oauth2/v1/clients/:clientId/roles", roleRoutes(ctx));
   app.route("/oauth2/v1", tokenRoutes(ctx));
+  app.route("/oauth2/v1", introspectionRoutes(ctx));
 
   const known = knownPaths(app);
   // A known path asked with another method is Okta's 405, not a 404: a client reads 404 as "already gone".

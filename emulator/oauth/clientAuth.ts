@@ -12,6 +12,7 @@ import {
 import { OAuthError } from "../errors";
 import type { AppRecord } from "../state/records";
 import type { Store } from "../state/store";
+import type { RequestLogEntry } from "../types";
 
 const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
@@ -77,7 +78,7 @@ function checkSecret(app: AppRecord, secret: string): AppRecord {
   return app;
 }
 
-async function checkAssertion(store: Store, form: Form, tokenUrl: string): Promise<AppRecord> {
+async function checkAssertion(store: Store, form: Form, endpointUrl: string): Promise<AppRecord> {
   if (form.client_assertion_type !== JWT_BEARER) throw new OAuthError(400, "invalid_request", INVALID_ASSERTION_TYPE);
   const assertion = form.client_assertion as string;
   let claims: JWTPayload;
@@ -93,7 +94,7 @@ async function checkAssertion(store: Store, form: Form, tokenUrl: string): Promi
   if (payload.iss !== app.clientId) throw invalidClient(ASSERTION.issuer);
   if (payload.sub !== app.clientId) throw invalidClient(ASSERTION.subject);
   const audience = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (!audience.includes(tokenUrl)) throw invalidClient(ASSERTION.audience);
+  if (!audience.includes(endpointUrl)) throw invalidClient(ASSERTION.audience);
   const now = Math.floor(Date.now() / 1000);
   if (typeof payload.exp !== "number") throw invalidClient(ASSERTION.noExp);
   if (payload.exp <= now - CLOCK_SKEW_SECONDS) throw invalidClient(ASSERTION.expired);
@@ -137,21 +138,43 @@ async function signedBy(assertion: string, key: Uint8Array | JWTVerifyGetKey): P
   }
 }
 
+/** How a request presented its client's credentials, as the request log records it (never the value). */
+export type PresentedClientAuth = NonNullable<RequestLogEntry["clientAuth"]>;
+
+/** The way of authenticating a request tried, read from its header and form; undefined when it tried none. */
+export function presentedClientAuth(authorization: string | undefined, form: Form): PresentedClientAuth | undefined {
+  if (authorization?.startsWith("Basic ")) return "client_secret_basic";
+  if (form.client_assertion !== undefined) return "client_assertion";
+  if (form.client_secret !== undefined) return "client_secret_post";
+  return form.client_id === undefined ? undefined : "client_id";
+}
+
 /**
- * Authenticates the client of a token request by `client_secret_basic`, `client_secret_post`, or a signed
- * `client_assertion` (`private_key_jwt` against the app's ACTIVE keys, `client_secret_jwt` against its ACTIVE secrets).
+ * Authenticates the client of a request to an endpoint that requires client authentication (`endpointUrl`, which a
+ * client assertion's `aud` must name): `client_secret_basic`, `client_secret_post`, or a signed `client_assertion`
+ * (`private_key_jwt` against the app's ACTIVE keys, `client_secret_jwt` against its ACTIVE secrets). With
+ * `publicClients` (introspection, revocation), a public client (`token_endpoint_auth_method: none`) authenticates by
+ * its `client_id` alone; a confidential client sending only its id is refused as Okta refuses it (Okta devforum,
+ * "Introspection endpoint does not work with service integration token": `Client authentication failed. Either the
+ * client or the client credentials are invalid.`).
  */
 export async function authenticateClient(
   store: Store,
   authorization: string | undefined,
   form: Form,
-  tokenUrl: string,
+  endpointUrl: string,
+  options: { publicClients?: boolean } = {},
 ): Promise<AppRecord> {
   const basic = basicCredentials(authorization);
   const methods = [basic, form.client_secret, form.client_assertion].filter((m) => m !== undefined);
   if (methods.length > 1) throw new OAuthError(400, "invalid_request", MULTIPLE_CREDENTIALS);
   if (basic) return checkSecret(knownApp(store, basic.id), basic.secret);
   if (form.client_secret !== undefined) return checkSecret(knownApp(store, form.client_id), form.client_secret);
-  if (form.client_assertion !== undefined) return checkAssertion(store, form, tokenUrl);
+  if (form.client_assertion !== undefined) return checkAssertion(store, form, endpointUrl);
+  if (options.publicClients && form.client_id !== undefined) {
+    const app = knownApp(store, form.client_id);
+    if (app.authMethod !== "none") throw invalidClient(WRONG_METHOD);
+    return app;
+  }
   throw invalidClient(NO_CREDENTIALS);
 }

@@ -17,6 +17,17 @@ export interface AppRecord {
   jwks: JwkRecord[];
   /** Okta scopes granted to the app (`/api/v1/apps/{appId}/grants`); absent in state files written before grants. */
   grants: GrantRecord[];
+  /** Admin roles assigned to the app's client (`/oauth2/v1/clients/{clientId}/roles`); absent before roles. */
+  roles?: RoleRecord[];
+}
+
+/** A standard admin role assigned to a client app. */
+export interface RoleRecord {
+  id: string;
+  /** `SUPER_ADMIN`, `APP_ADMIN`, `READ_ONLY_ADMIN`, … */
+  type: string;
+  created: string;
+  lastUpdated: string;
 }
 
 /** A scope consent grant of an app (`OAuth2ScopeConsentGrant`), as an admin gives it. */
@@ -51,6 +62,8 @@ export interface AccessTokenRecord {
   scopes: string[];
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** Epoch milliseconds; absent in state files written before introspection. */
+  issuedAt?: number;
   /** JWK thumbprint of the DPoP key the token is bound to; absent for a Bearer token. */
   jkt?: string;
 }

@@ -49,6 +49,11 @@ export class Store {
     return record;
   }
 
+  /** Ends a token's life (`/oauth2/v1/revoke`); a token unknown or expired is already inactive. */
+  revokeToken(value: string): void {
+    if (this.tokens.delete(value)) this.changed();
+  }
+
   /** Records a client assertion's `jti`; false when it was already used (a replay). */
   rememberAssertion(jti: string, expiresAt: number, now = Date.now()): boolean {
     for (const [id, until] of this.usedAssertionIds) if (until <= now) this.usedAssertionIds.delete(id);

@@ -14,7 +14,7 @@ const api = new RotatingClientSecret("api", {
   retireAfter: "7d",
   anchor: "2026-01-01", // generation 1 began then; generation g at anchor + (g - 1) * 30 days
   adoptExisting: true, // the secret Okta made with the app becomes the first `previous`
-  verify: true, // the new secret must authenticate at the org's token endpoint before the previous one goes
+  verify: true, // the new secret must authenticate the app's client at Okta before the previous one goes
 });
 
 export const generation = api.generation;

@@ -1,5 +1,7 @@
 import { type AccessToken, ClientCredentialsGrant, type OAuthSettings } from "./clientCredentials";
+import type { OktaApiError } from "./errors";
 import { parseChallenge } from "./failures";
+import { explainAccessTokenRefusal, explainApiTokenRefusal, explainServiceAppRefusal } from "./refusals";
 import type { Authorizer, OktaAnswer, OktaTransport } from "./transport";
 
 /** A fixed token: `Authorization: SSWS <API token>` or `Bearer <access token>`. */
@@ -8,6 +10,7 @@ export function staticAuthorizer(scheme: "SSWS" | "Bearer", token: string): Auth
     headers: async () => ({ Authorization: `${scheme} ${token}` }),
     challenge: () => false,
     secrets: () => [token],
+    explain: (error) => (scheme === "SSWS" ? explainApiTokenRefusal(error) : explainAccessTokenRefusal(error)),
   };
 }
 
@@ -23,7 +26,7 @@ export class OAuthAuthorizer implements Authorizer {
   private pending: Promise<AccessToken> | undefined;
 
   constructor(
-    auth: OAuthSettings,
+    private readonly auth: OAuthSettings,
     orgUrl: string,
     tokenTransport: OktaTransport,
     private readonly now: () => number = Date.now,
@@ -61,6 +64,10 @@ export class OAuthAuthorizer implements Authorizer {
 
   secrets(): string[] {
     return this.cached ? [this.cached.token.value] : [];
+  }
+
+  explain(error: OktaApiError): OktaApiError {
+    return explainServiceAppRefusal(error, this.auth.clientId, this.cached?.token.scopes);
   }
 
   private async token(): Promise<AccessToken> {

@@ -3,6 +3,7 @@ import { signingAlgorithm } from "../keys/privateKeyInput";
 import type { OktaAuth } from "./config";
 import { DpopSigner } from "./dpop";
 import { isOktaApiError, OktaApiError } from "./errors";
+import { JWT_BEARER, TOKEN_PATH } from "./tokenEndpoint";
 import { explainTokenError, missingScopes } from "./tokenErrors";
 import { isRecord, type OktaAnswer, type OktaTransport } from "./transport";
 
@@ -15,10 +16,9 @@ export interface AccessToken {
   /** `DPoP`: bound to the signer's key, sent as `Authorization: DPoP` with a proof on every request. */
   type: "Bearer" | "DPoP";
   expiresIn: number;
+  /** The scopes Okta granted (its answer's `scope`), when it said. */
+  scopes?: string[];
 }
-
-const TOKEN_PATH = "/oauth2/v1/token";
-const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 /**
  * The `client_credentials` grant at the org authorization server, the client authenticated by `private_key_jwt`.
@@ -85,11 +85,13 @@ export class ClientCredentialsGrant {
       const missing = missingScopes(this.auth, body.scope);
       if (missing) throw missing;
     }
-    return {
+    const token: AccessToken = {
       value: body.access_token,
       type: type === "dpop" ? "DPoP" : "Bearer",
       expiresIn: typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : 3600,
     };
+    if (typeof body.scope === "string") token.scopes = body.scope.split(/\s+/).filter(Boolean);
+    return token;
   }
 
   private async form(): Promise<Record<string, string>> {

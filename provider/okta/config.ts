@@ -97,9 +97,45 @@ export function resolveOktaSettings(config: ConfigLookup, env: NodeJS.ProcessEnv
     const value = nonEmpty(env[name]);
     return value === undefined ? undefined : { value, from: name };
   };
-  const org = resolveOrg(fromConfig, fromEnv);
-  const auth = resolveAuth(fromConfig, fromEnv, org);
+  // A key set to nothing (`pulumi config set okta:apiToken ""`, a CI secret that is not defined) is named as such,
+  // when nothing else fills its place: it is the likely slip.
+  const blank = (keys: string[]) => [
+    ...keys.filter((key) => config(key) !== undefined && nonEmpty(config(key)) === undefined),
+    ...keys
+      .map((key) => envNames[key.replace(/^okta:/, "")] ?? envOrgNames[key])
+      .filter(
+        (name): name is string => name !== undefined && env[name] !== undefined && nonEmpty(env[name]) === undefined,
+      ),
+  ];
+  let org: Org;
+  try {
+    org = resolveOrg(fromConfig, fromEnv);
+  } catch (e) {
+    throw emptyInstead(e, "no Okta org configured", blank([orgUrlKey, "okta:orgName"]));
+  }
+  let auth: OktaAuth;
+  try {
+    auth = resolveAuth(fromConfig, fromEnv, org);
+  } catch (e) {
+    throw emptyInstead(
+      e,
+      "no Okta credentials configured",
+      blank(["okta:accessToken", "okta:apiToken", "okta:clientId"]),
+    );
+  }
   return { orgUrl: org.url, auth, tuning: resolveTuning(fromConfig) };
+}
+
+const envOrgNames: Record<string, string> = { [orgUrlKey]: "OKTA_ORG_URL", "okta:orgName": "OKTA_ORG_NAME" };
+
+/** The error `e` saying `missing`, or, when some keys that would fill it are set but empty, one naming them and the fix. */
+function emptyInstead(e: unknown, missing: string, empty: string[]): unknown {
+  if (!(e instanceof Error) || !e.message.startsWith(missing) || empty.length === 0) return e;
+  const [first] = empty;
+  const fix = first?.includes(":")
+    ? `set it with \`pulumi config set ${first.includes("Token") ? "--secret " : ""}${first} <value>\`, or remove it with \`pulumi config rm ${first}\``
+    : `set ${first} to a value, or leave it out of the environment (a CI secret or variable that is not defined comes through empty)`;
+  return new Error(`${empty.join(", ")} ${empty.length > 1 ? "are" : "is"} set but empty: ${fix}`);
 }
 
 interface Org {

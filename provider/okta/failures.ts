@@ -41,16 +41,6 @@ export function describeFailure(e: unknown, timeoutMs: number): NoAnswer {
   return { kind: "network", summary: code ? `${code}: ${detail}` : detail, ambiguous };
 }
 
-/** A response body as JSON, or undefined (empty or not JSON). */
-export function parseJson(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The parameters of a `WWW-Authenticate` challenge, e.g. `DPoP error="use_dpop_nonce", error_description="…"` gives
  * `{ scheme: "DPoP", error: "use_dpop_nonce", error_description: "…" }`. Empty for a missing header.

@@ -1,6 +1,8 @@
+import { readAnswerBody } from "./answerBody";
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
-import { describeFailure, type NoAnswer, parseChallenge, parseJson, redirected } from "./failures";
+import { describeFailure, type NoAnswer, parseChallenge, redirected } from "./failures";
 import type { PacerShare } from "./rateLimitPacer";
+import { redactor } from "./redaction";
 import { backoffDelay, type RetryPolicy, rateLimitDelay } from "./retryPolicy";
 
 /** An answer from the org, as the authorizer and a request's `challenge` see it. */
@@ -22,6 +24,8 @@ export interface Authorizer {
   challenge(answer: OktaAnswer, tried: Set<string>): boolean;
   /** Credentials to scrub from any error text. */
   secrets(): string[];
+  /** What a refusal of an authenticated request (401, 403) means for this credential and its fix, prefixed to it. */
+  explain?(error: OktaApiError): OktaApiError;
 }
 
 /** One request to the org. */
@@ -57,7 +61,8 @@ interface OktaResponse {
   recovered: boolean;
 }
 
-type Outcome = { kind: "answer"; response: Response; body: unknown } | NoAnswer;
+/** An answer (its body's JSON, and why the body cannot be Okta's answer when it cannot), or none. */
+type Outcome = { kind: "answer"; response: Response; body: unknown; unreadable?: string | undefined } | NoAnswer;
 
 /**
  * Sends requests with Node's `fetch`, retrying 429s, 5xx and network errors within the policy's bounds. With a pacer,
@@ -96,14 +101,24 @@ export class OktaTransport {
           continue;
         }
         const requestId = response.headers.get("x-okta-request-id") ?? undefined;
-        if (response.ok) {
+        if (response.ok && outcome.unreadable === undefined) {
           return { status: response.status, body, requestId, recovered: false };
         }
         failure = this.httpFields(req, response, body);
-        if (response.status >= 300 && response.status < 400) {
-          throw this.error(req, redirected(failure, response.headers.get("location")), sent);
+        if (outcome.unreadable !== undefined) {
+          const status = response.statusText || (response.ok ? "OK" : "error");
+          failure = {
+            ...failure,
+            summary: `${status}, ${response.ok ? "but" : "and"} the body is ${outcome.unreadable}`,
+          };
         }
-        if (response.status === 429) {
+        if (response.ok) {
+          // Unreadable, as when a proxy cut the answer short: whatever the request did may have happened.
+          delay = backoffDelay(this.policy, attempt);
+          ambiguous = true;
+        } else if (response.status >= 300 && response.status < 400) {
+          throw this.error(req, redirected(failure, response.headers.get("location")), sent);
+        } else if (response.status === 429) {
           const untilReset = rateLimitDelay(this.policy, response.headers);
           // The pacer has seen this answer: the next attempt waits in it until the reset, ahead of newer requests.
           delay = untilReset === undefined ? backoffDelay(this.policy, attempt) : this.pacer ? 0 : untilReset;
@@ -194,8 +209,8 @@ export class OktaTransport {
       };
       if (body !== undefined) init.body = body;
       const response = await this.fetchFn(url, init);
-      const text = await response.text();
-      return { kind: "answer", response, body: parseJson(text) };
+      const { json, summary } = await readAnswerBody(response);
+      return { kind: "answer", response, body: json, unreadable: summary };
     } catch (e) {
       return describeFailure(e, this.policy.requestTimeoutMs);
     }
@@ -240,13 +255,11 @@ export class OktaTransport {
   }
 
   private error(req: OktaRequest, fields: OktaApiErrorFields, sent: string[]): OktaApiError {
-    const secrets = [...(this.authorizer?.secrets() ?? []), ...(req.redact ?? []), ...sent].filter(
-      (s) => s.length >= 16,
-    );
-    const scrub = (text: string) => secrets.reduce((t, s) => t.split(s).join("[redacted]"), text);
+    const scrub = redactor([...(this.authorizer?.secrets() ?? []), ...(req.redact ?? []), ...sent]);
     const clean: OktaApiErrorFields = { ...fields, summary: scrub(fields.summary) };
     if (fields.causes) clean.causes = fields.causes.map(scrub);
-    return new OktaApiError(clean);
+    const error = new OktaApiError(clean);
+    return this.authenticates(req) && this.authorizer?.explain ? this.authorizer.explain(error) : error;
   }
 }
 

@@ -1,8 +1,8 @@
 import type { CheckFailure, CheckResult, DiffResult, ReadResult } from "@pulumi/pulumi/dynamic";
-import { checkClientAuthenticates } from "../okta/clientAuthentication";
+import { proveClientCredential } from "../okta/clientAuthentication";
 import { explainedError, withContext } from "../okta/errors";
 import { compositeId, oktaIdPattern } from "../okta/ids";
-import { type TokenClientAuthentication, tokenEndpoint } from "../okta/tokenRequest";
+import type { ClientAuthentication } from "../okta/tokenEndpoint";
 import { configureOkta, processOktaClient } from "../runState";
 import { appInfoOfRun } from "./appInfo";
 import type { FullResourceProvider } from "./fullProvider";
@@ -15,17 +15,17 @@ interface VerificationKind<Inputs extends { appId: string }, Outputs> {
   checkedInputs: readonly (keyof Inputs & keyof Outputs)[];
   /** Validates the inputs without any request; values unknown at preview pass. */
   validate(news: Record<string, unknown>): CheckFailure[];
-  /** Makes the check at Okta's token endpoint; throws when the credential was refused. */
+  /** Makes the check at Okta's introspection endpoint; throws when the credential was refused. */
   verify(inputs: Inputs): Promise<Outputs>;
   /** The second part of the resource's id, after the app's (one verification of each kind per app and stack). */
   idSuffix: string;
 }
 
 /**
- * The seven hooks of a verification: a check that a credential authenticates its app at the org's token endpoint,
- * made when the resource is created and whenever what it checks changes. It holds no Okta object, so every change is
- * an update that checks again, a refresh does not check again (the record says what the last check found), and a
- * delete changes nothing in Okta.
+ * The seven hooks of a verification: a check that a credential authenticates its app's client at the org authorization
+ * server, made when the resource is created and whenever what it checks changes. It holds no Okta object, so every
+ * change is an update that checks again, a refresh does not check again (the record says what the last check found),
+ * and a delete changes nothing in Okta.
  */
 export function verificationProvider<Inputs extends { appId: string }, Outputs>(
   kind: VerificationKind<Inputs, Outputs>,
@@ -93,42 +93,56 @@ export function validateVerificationBasics(
   return failures;
 }
 
-/** How a verification's credential authenticates its client, for the message when Okta refuses it. */
-interface CredentialKind {
-  /** The token_endpoint_auth_method that uses it: `a client secret`, `private_key_jwt`. */
+/** How a verification's credential authenticates its client, for the rule of which apps it can authenticate. */
+interface CredentialKind<Method extends string> {
+  /** The token_endpoint_auth_methods that authenticate a client with this kind of credential. */
+  methods: readonly Method[];
+  /** What the methods are called in messages: `a client secret`, `private_key_jwt`. */
   method: string;
   /** What it is called in messages: `secret`, `key`. */
   noun: string;
 }
 
 /**
- * Asks the org's token endpoint whether the app's client authenticates with the credential `credentialFor` makes for
- * its client id (read once per run): one `client_credentials` request, no scope. Throws, with `doing` and what the
- * failure leaves (`keepsPrevious`), when Okta refuses it or cannot be asked; otherwise gives the client id, the
- * endpoint and what Okta answered.
+ * Asks the org authorization server whether the app's client authenticates with the credential `credentialFor`
+ * makes for its client id and `token_endpoint_auth_method` (read once per run; Okta's default `client_secret_basic`
+ * when the app names none) and an endpoint (`audience`): a random token introspected with it, or where introspection
+ * is not served the token endpoint ({@link proveClientCredential}). An app whose method uses no credential of this
+ * kind is refused before any request: Okta would refuse its client with any such credential. Throws, with `doing` and
+ * what the failure leaves (`keepsPrevious`), when Okta refuses the credential or cannot be asked; otherwise gives the
+ * client id, the endpoint that answered and what it answered.
  */
-export async function authenticateAtTokenEndpoint(
+export async function proveCredential<Method extends string>(
   appId: string,
-  kind: CredentialKind,
+  kind: CredentialKind<Method>,
   doing: string,
   keepsPrevious: string,
-  credentialFor: (clientId: string, endpoint: string) => Promise<TokenClientAuthentication>,
+  credentialFor: (clientId: string, method: Method, audience: string) => Promise<ClientAuthentication>,
 ): Promise<{ clientId: string; endpoint: string; answer: string }> {
   const { orgUrl } = processOktaClient();
   const app = await appInfoOfRun(appId).catch((e) => {
     throw withContext(e, `${doing}: reading app ${appId}`);
   });
   const clientId = app.clientId ?? appId;
-  const endpoint = tokenEndpoint({ orgUrl }).href;
-  const credential = await credentialFor(clientId, endpoint);
-  const outcome = await checkClientAuthenticates(orgUrl, credential).catch((e) => {
-    throw withContext(e, `${doing} (${keepsPrevious}; run \`pulumi up\` again when the token endpoint answers)`);
+  const method = app.tokenEndpointAuthMethod ?? "client_secret_basic";
+  if (!(kind.methods as readonly string[]).includes(method)) {
+    throw explainedError(
+      `${doing}: app ${appId} authenticates with ${method} (its token_endpoint_auth_method), which takes no client ` +
+        `${kind.noun}: Okta would refuse its client with any ${kind.noun}, so the check cannot pass; ${keepsPrevious}. ` +
+        `Set the app's client authentication to ${kind.method}, or turn verify off`,
+    );
+  }
+  const outcome = await proveClientCredential(orgUrl, clientId, (audience) =>
+    credentialFor(clientId, method as Method, audience),
+  ).catch((e) => {
+    throw withContext(e, `${doing} (${keepsPrevious}; run \`pulumi up\` again when Okta answers)`);
   });
+  const where = outcome.endpoint.endsWith("/introspect") ? "the introspection endpoint" : "the token endpoint";
   if (!outcome.authenticated) {
     throw explainedError(
-      `${doing}: Okta refused it (${outcome.refusal}); ${keepsPrevious}. Check that client ${clientId} ` +
+      `${doing}: Okta refused it at ${where} (${outcome.refusal}); ${keepsPrevious}. Check that client ${clientId} ` +
         `authenticates with ${kind.method} (its token_endpoint_auth_method) and that the ${kind.noun} is ACTIVE`,
     );
   }
-  return { clientId, endpoint, answer: outcome.answer };
+  return { clientId, endpoint: outcome.endpoint, answer: outcome.answer };
 }

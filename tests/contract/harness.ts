@@ -102,6 +102,12 @@ export interface OktaHarness {
   ): Promise<ApiResponse<T>>;
   /** A token-endpoint call with a form body. */
   token<T = Json>(form: Record<string, string>, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  /** A form POST to another OAuth endpoint of the org authorization server, e.g. `/oauth2/v1/introspect?client_id=…`. */
+  oauth<T = Json>(
+    path: string,
+    form: Record<string, string>,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>;
 }
 
 async function send<T>(url: string, method: string, init: RequestInit): Promise<ApiResponse<T>> {
@@ -152,11 +158,12 @@ export function useOktaHarness(options: OktaEmulatorOptions = {}): OktaHarness {
     }
     return send(`${harness.emulator.url}${path}`, method, init);
   };
-  harness.token = (form, headers = {}) =>
-    send(`${harness.emulator.url}/oauth2/v1/token`, "POST", {
+  harness.oauth = (path, form, headers = {}) =>
+    send(`${harness.emulator.url}${path}`, "POST", {
       headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json", ...headers },
       body: new URLSearchParams(form).toString(),
     });
+  harness.token = (form, headers = {}) => harness.oauth("/oauth2/v1/token", form, headers);
   return harness;
 }
 

@@ -20,12 +20,14 @@ export async function secretApp(h: OktaHarness, grants = ["client_credentials"])
 
 /**
  * An API Services app (`service`, `client_credentials`, `private_key_jwt` with an EC key) made through the Management
- * API, granted `scopes` through the grants API, every response validated against Okta's spec.
+ * API, granted `scopes` through the grants API, its client given the admin `role` (none for `null`), every response
+ * validated against Okta's spec.
  */
 export async function serviceApp(
   h: OktaHarness,
   scopes: string[] = ["okta.apps.read", "okta.apps.manage"],
   settings: Record<string, unknown> = {},
+  role: string | null = "APP_ADMIN",
 ) {
   const key = testKey("EC", { kid: "svc-1" });
   const created = await h.api<{ id: string }>("POST", "/api/v1/apps", {
@@ -47,6 +49,7 @@ export async function serviceApp(
   for (const scopeId of scopes) {
     await h.api("POST", `/api/v1/apps/${created.body.id}/grants`, { body: { issuer: h.emulator.url, scopeId } });
   }
+  if (role !== null) await h.api("POST", `/oauth2/v1/clients/${created.body.id}/roles`, { body: { type: role } });
   return { id: created.body.id, key };
 }
 

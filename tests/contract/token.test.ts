@@ -251,6 +251,7 @@ describe("access tokens on the Management API", () => {
       await okta.api("POST", `/api/v1/apps/${created.id}/grants`, {
         body: { issuer: okta.emulator.url, scopeId: "okta.apps.read" },
       });
+      await okta.api("POST", "/oauth2/v1/clients/reused-client/roles", { body: { type: "READ_ONLY_ADMIN" } });
       return created;
     };
     const first = await made();

@@ -1,11 +1,11 @@
 import { Hono } from "hono";
 import { OAuthError } from "../../errors";
 import { accessTokenValue } from "../../ids";
-import { authenticateClient } from "../../oauth/clientAuth";
+import { authenticateClient, presentedClientAuth } from "../../oauth/clientAuth";
 import { DpopRefusal, verifyProof } from "../../oauth/dpop";
 import { grantedScopes } from "../../state/grants";
 import type { AppRecord } from "../../state/records";
-import type { EmulatorContext, EmulatorEnv } from "../context";
+import { type EmulatorContext, type EmulatorEnv, readForm } from "../context";
 
 const OIDC_SCOPES = new Set(["openid", "profile", "email", "address", "phone", "offline_access"]);
 
@@ -31,7 +31,8 @@ const TEXT = {
 export function tokenRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
   const routes = new Hono<EmulatorEnv>();
   routes.post("/token", async (c) => {
-    const form = Object.fromEntries(new URLSearchParams(await c.req.text()));
+    const form = await readForm(c);
+    c.set("clientAuth", presentedClientAuth(c.req.header("Authorization"), form));
     if (form.grant_type !== "client_credentials") {
       throw new OAuthError(400, "unsupported_grant_type", TEXT.unsupportedGrant);
     }
@@ -49,7 +50,8 @@ export function tokenRoutes(ctx: EmulatorContext): Hono<EmulatorEnv> {
     const scopes = grantedOktaScopes(app, (form.scope ?? "").split(" ").filter(Boolean));
     const token = accessTokenValue();
     const lifetime = ctx.accessTokenLifetimeSeconds;
-    const record = { token, clientId: app.clientId, scopes, expiresAt: Date.now() + lifetime * 1000 };
+    const now = Date.now();
+    const record = { token, clientId: app.clientId, scopes, issuedAt: now, expiresAt: now + lifetime * 1000 };
     ctx.store.addToken(jkt === undefined ? record : { ...record, jkt });
     c.header("Cache-Control", "no-store");
     c.header("Pragma", "no-cache");

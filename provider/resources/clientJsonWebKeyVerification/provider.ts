@@ -4,9 +4,9 @@ import type { ClientJsonWebKeyVerificationInputs, ClientJsonWebKeyVerificationOu
 import { verifyClientJsonWebKey } from "./verify";
 
 /**
- * The seven hooks of `ClientJsonWebKeyVerification`: a check that a JSON Web Key authenticates its app at the org's
- * token endpoint (an assertion signed with its private half), made when the resource is created and whenever what it
- * checks changes. It holds no Okta object.
+ * The seven hooks of `ClientJsonWebKeyVerification`: a check that a JSON Web Key authenticates its app's client at the
+ * org authorization server (an assertion signed with its private half), made when the resource is created and whenever
+ * what it checks changes. It holds no Okta object.
  */
 export const clientJsonWebKeyVerificationProvider = verificationProvider<
   ClientJsonWebKeyVerificationInputs,

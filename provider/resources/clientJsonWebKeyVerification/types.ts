@@ -23,12 +23,12 @@ export interface ClientJsonWebKeyVerificationOutputs {
   keyId: string;
   kid: string;
   checkedFor: string;
-  /** When the token endpoint accepted an assertion signed by the key (ISO 8601, this machine's clock). */
+  /** When Okta accepted an assertion signed by the key (ISO 8601, this machine's clock). */
   verifiedAt: string;
-  /** What the token endpoint answered after authenticating the client, e.g. `HTTP 400 invalid_scope`. */
+  /** What Okta answered after authenticating the client, e.g. `HTTP 200 {"active":false}`. */
   answer: string;
-  /** The token endpoint asked. */
-  tokenEndpoint: string;
+  /** The endpoint that answered: the org's introspection endpoint (its token endpoint where that is not served). */
+  endpoint: string;
   resourceUrn?: string;
   __provider?: string;
 }

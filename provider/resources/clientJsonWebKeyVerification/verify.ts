@@ -6,24 +6,24 @@ import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
 import { processOktaClient } from "../../runState";
 import { clientJsonWebKeyKind } from "../clientJsonWebKey/kind";
-import { authenticateAtTokenEndpoint } from "../verificationProvider";
+import { proveCredential } from "../verificationProvider";
 import type { ClientJsonWebKeyVerificationInputs, ClientJsonWebKeyVerificationOutputs } from "./types";
 
 const keepsPrevious = "nothing that depends on this check ran: the previous key stays ACTIVE";
 
 /**
- * Proves that the key `keyId` of the app authenticates its client at the org's token endpoint: Okta's copy of the key
- * is read (this run's list of the app's keys, or a GET) and must be ACTIVE, carry `kid`, and be the public half of
- * `privateKey`; then one client assertion (RFC 7523) signed with `privateKey`, header `kid`, is sent with a
- * `client_credentials` request and no scope. The private key and the assertion are never written to the outputs, an
- * error or a log. Throws when Okta refuses the assertion or cannot be asked, so that the `up` fails before anything
+ * Proves that the key `keyId` of the app authenticates its client at the org authorization server: Okta's copy of the
+ * key is read (this run's list of the app's keys, or a GET) and must be ACTIVE, carry `kid`, and be the public half of
+ * `privateKey`; then one client assertion (RFC 7523) signed with `privateKey`, header `kid`, `aud` the introspection
+ * endpoint, authenticates the introspection of a random token (`private_key_jwt`). The private key and the assertion
+ * are never written to the outputs, an error or a log. Throws when Okta refuses the assertion or cannot be asked, so that the `up` fails before anything
  * that depends on this resource runs.
  */
 export async function verifyClientJsonWebKey(
   inputs: ClientJsonWebKeyVerificationInputs,
 ): Promise<ClientJsonWebKeyVerificationOutputs> {
   const { appId, keyId, kid } = inputs;
-  const doing = `verifying JSON Web Key ${keyId} (kid "${kid}") of app ${appId} at the token endpoint`;
+  const doing = `verifying JSON Web Key ${keyId} (kid "${kid}") of app ${appId}`;
   const key = await keyOf(appId, keyId).catch((e) => {
     throw withContext(e, `${doing}: reading the key`);
   });
@@ -49,13 +49,13 @@ export async function verifyClientJsonWebKey(
         `${keepsPrevious}. Pass that key's privateKeyPem, or run \`pulumi refresh\`, then \`pulumi up\``,
     );
   }
-  const { endpoint, answer } = await authenticateAtTokenEndpoint(
+  const { endpoint, answer } = await proveCredential(
     appId,
-    { method: "private_key_jwt", noun: "key" },
+    { methods: ["private_key_jwt"], method: "private_key_jwt", noun: "key" },
     doing,
     keepsPrevious,
-    async (clientId, audience) => ({
-      kind: "assertion",
+    async (clientId, _method, audience) => ({
+      kind: "client_assertion",
       clientId,
       assertion: await signAssertion({
         clientId,
@@ -73,7 +73,7 @@ export async function verifyClientJsonWebKey(
     checkedFor: inputs.checkedFor,
     verifiedAt: new Date().toISOString(),
     answer,
-    tokenEndpoint: endpoint,
+    endpoint,
   };
   if (inputs.resourceUrn !== undefined) outputs.resourceUrn = inputs.resourceUrn;
   return outputs;

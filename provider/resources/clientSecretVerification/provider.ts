@@ -4,8 +4,9 @@ import type { ClientSecretVerificationInputs, ClientSecretVerificationOutputs } 
 import { verifyClientSecret } from "./verify";
 
 /**
- * The seven hooks of `ClientSecretVerification`: a check that a client secret authenticates at the org's token
- * endpoint, made when the resource is created and whenever what it checks changes. It holds no Okta object.
+ * The seven hooks of `ClientSecretVerification`: a check that a client secret authenticates its app's client at the
+ * org authorization server, made when the resource is created and whenever what it checks changes. It holds no Okta
+ * object.
  */
 export const clientSecretVerificationProvider = verificationProvider<
   ClientSecretVerificationInputs,

@@ -17,12 +17,12 @@ export interface ClientSecretVerificationOutputs {
   secretId: string;
   secretHash: string;
   checkedFor: string;
-  /** When the token endpoint accepted the secret (ISO 8601, this machine's clock). */
+  /** When Okta accepted the secret (ISO 8601, this machine's clock). */
   verifiedAt: string;
-  /** What the token endpoint answered after authenticating the client, e.g. `HTTP 400 invalid_scope`. */
+  /** What Okta answered after authenticating the client, e.g. `HTTP 200 {"active":false}`. */
   answer: string;
-  /** The token endpoint asked. */
-  tokenEndpoint: string;
+  /** The endpoint that answered: the org's introspection endpoint (its token endpoint where that is not served). */
+  endpoint: string;
   resourceUrn?: string;
   __provider?: string;
 }

@@ -1,23 +1,31 @@
+import { secretAuthentication } from "../../okta/clientAuthentication";
 import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaClientSecret } from "../../okta/oktaClient";
 import { processOktaClient } from "../../runState";
 import { clientSecretKind } from "../clientSecret/kind";
-import { authenticateAtTokenEndpoint } from "../verificationProvider";
+import { proveCredential } from "../verificationProvider";
 import type { ClientSecretVerificationInputs, ClientSecretVerificationOutputs } from "./types";
 
 const keepsPrevious = "nothing that depends on this check ran: the previous secret stays ACTIVE";
+const secretKind = {
+  methods: ["client_secret_basic", "client_secret_post", "client_secret_jwt"] as const,
+  method: "a client secret (client_secret_basic, client_secret_post or client_secret_jwt)",
+  noun: "secret",
+};
 
 /**
- * Proves that the secret `secretId` of the app authenticates at the org's token endpoint. The value is read from Okta
- * (this run's list of the app's secrets, or a GET), checked against `secretHash`, and sent once as
- * `client_secret_basic`; it is never written to the outputs, an error or a log. Throws when Okta refuses the secret
- * or cannot be asked, so that the `up` fails before anything that depends on this resource runs.
+ * Proves that the secret `secretId` of the app authenticates its client at the org authorization server. The value is
+ * read from Okta (this run's list of the app's secrets, or a GET), checked against `secretHash`, and sent once as the
+ * client's authentication of an introspection request, the way the app's `token_endpoint_auth_method` says
+ * (`client_secret_basic`, `client_secret_post`, or an HS256 assertion for `client_secret_jwt`); it is never written to
+ * the outputs, an error or a log. Throws when Okta refuses the secret or cannot be asked, so that the `up` fails before
+ * anything that depends on this resource runs.
  */
 export async function verifyClientSecret(
   inputs: ClientSecretVerificationInputs,
 ): Promise<ClientSecretVerificationOutputs> {
   const { appId, secretId, secretHash } = inputs;
-  const doing = `verifying client secret ${secretId} of app ${appId} at the token endpoint`;
+  const doing = `verifying client secret ${secretId} of app ${appId}`;
   const secret = await secretOf(appId, secretId).catch((e) => {
     throw withContext(e, `${doing}: reading the secret`);
   });
@@ -33,12 +41,12 @@ export async function verifyClientSecret(
     );
   }
   const clientSecret = secret.client_secret;
-  const { endpoint, answer } = await authenticateAtTokenEndpoint(
+  const { endpoint, answer } = await proveCredential(
     appId,
-    { method: "a client secret", noun: "secret" },
+    secretKind,
     doing,
     keepsPrevious,
-    async (clientId) => ({ kind: "secret", clientId, clientSecret }),
+    (clientId, method, audience) => secretAuthentication(method, clientId, clientSecret, audience),
   );
   const outputs: ClientSecretVerificationOutputs = {
     appId,
@@ -47,7 +55,7 @@ export async function verifyClientSecret(
     checkedFor: inputs.checkedFor,
     verifiedAt: new Date().toISOString(),
     answer,
-    tokenEndpoint: endpoint,
+    endpoint,
   };
   if (inputs.resourceUrn !== undefined) outputs.resourceUrn = inputs.resourceUrn;
   return outputs;

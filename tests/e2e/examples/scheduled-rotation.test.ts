@@ -30,12 +30,14 @@ describe("examples/scheduled-rotation", () => {
   const base = () => `/api/v1/apps/${stack.app.id}/credentials/secrets`;
   const at = (now: string) => ({ env: { OKTA_CREDENTIALS_NOW: now } });
   const outputs = async () => (await stack.outputs({ showSecrets: true })) as unknown as Outputs;
-  // What changed the app's secrets, and the verification's token requests (a secret that authenticates gets an OAuth
-  // answer other than invalid_client: this app may not use client_credentials at the org authorization server, 400).
+  // What changed the app's secrets, and the verification's introspection requests (a secret that authenticates the
+  // app's client gets 200 {"active": false} for the random token it asks about).
   const changes = () =>
     stack.emulator
       .requests()
-      .filter((r) => r.path === "/oauth2/v1/token" || (r.method !== "GET" && r.path.includes("/credentials/secrets")))
+      .filter(
+        (r) => r.path === "/oauth2/v1/introspect" || (r.method !== "GET" && r.path.includes("/credentials/secrets")),
+      )
       .map((r) => `${r.method} ${r.path.replace(base(), "{secrets}")} ${r.status}`);
 
   /** `pulumi up` at `now`: never more than two secrets, never none ACTIVE, and `clientSecret` is the current one. */
@@ -82,7 +84,7 @@ describe("examples/scheduled-rotation", () => {
   it("generation 1: the app's own secret adopted as the previous one, a new current one proven beside it", async () => {
     const run = await upAt("2026-01-02");
     expect(run.counts).toMatchObject({ create: 5, update: 0, replace: 0, delete: 0 });
-    expect(changes()).toEqual(["POST {secrets} 201", "POST /oauth2/v1/token 400"]);
+    expect(changes()).toEqual(["POST {secrets} 201", "POST /oauth2/v1/introspect 200"]);
     const out = await outputs();
     expect(out).toMatchObject({ generation: 1, previousSecretId: initial, previousStatus: "ACTIVE" });
     expect(out.nextRotationAt).toBe("2026-01-31T00:00:00.000Z");
@@ -98,7 +100,7 @@ describe("examples/scheduled-rotation", () => {
   it("7 days on: the previous secret is deactivated in place, after the current one is proven again", async () => {
     const run = await upAt("2026-01-09");
     expect(run.counts).toMatchObject({ create: 0, update: 2, replace: 0, delete: 0 });
-    expect(changes()).toEqual(["POST /oauth2/v1/token 400", `POST {secrets}/${initial}/lifecycle/deactivate 200`]);
+    expect(changes()).toEqual(["POST /oauth2/v1/introspect 200", `POST {secrets}/${initial}/lifecycle/deactivate 200`]);
     expect(await outputs()).toMatchObject({ generation: 1, previousStatus: "INACTIVE" });
   });
 
@@ -112,7 +114,11 @@ describe("examples/scheduled-rotation", () => {
 
     const run = await upAt("2026-02-01");
     expect(run.counts).toMatchObject({ create: 0, update: 1, replace: 1, delete: 0 });
-    expect(changes()).toEqual([`DELETE {secrets}/${initial} 204`, "POST {secrets} 201", "POST /oauth2/v1/token 400"]);
+    expect(changes()).toEqual([
+      `DELETE {secrets}/${initial} 204`,
+      "POST {secrets} 201",
+      "POST /oauth2/v1/introspect 200",
+    ]);
     const after = await outputs();
     expect(after).toMatchObject({ generation: 2, previousSecretId: before.currentSecretId, previousStatus: "ACTIVE" });
     expect(after.clientSecret).not.toBe(before.clientSecret);
@@ -127,7 +133,7 @@ describe("examples/scheduled-rotation", () => {
     const run = await upAt("2026-02-08");
     expect(run.counts).toMatchObject({ create: 0, update: 2, replace: 0, delete: 0 });
     expect(changes()).toEqual([
-      "POST /oauth2/v1/token 400",
+      "POST /oauth2/v1/introspect 200",
       `POST {secrets}/${previousSecretId}/lifecycle/deactivate 200`,
     ]);
   });

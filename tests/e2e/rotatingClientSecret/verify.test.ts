@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretMutations, secretsOf } from "../clientSecret/oktaHistory";
 import { createStack, type E2EStack } from "../harness";
 
-// verify: true under the real engine: the previous secret is deactivated only after the current one authenticated at
-// the token endpoint, and a failed check (a fault injected at the token endpoint) fails the up with the previous ACTIVE.
+// verify: true under the real engine: the previous secret is deactivated only after the current one authenticated the
+// app's client at the introspection endpoint, and a failed check (a fault injected there) fails the up with the
+// previous secret ACTIVE.
 const verificationType = "pulumi-nodejs:dynamic/okta:ClientSecretVerification";
 
 describe("RotatingClientSecret with verify", () => {
@@ -13,10 +14,12 @@ describe("RotatingClientSecret with verify", () => {
   const secrets = () => secretsOf(stack.emulator, stack.app.id);
   const at = (now: string) => ({ env: { OKTA_CREDENTIALS_NOW: now } });
   const base = () => `/api/v1/apps/${stack.app.id}/credentials/secrets`;
-  const tokenAndMutations = () =>
+  const checksAndMutations = () =>
     stack.emulator
       .requests()
-      .filter((r) => r.path === "/oauth2/v1/token" || (r.method !== "GET" && r.path.includes("/credentials/secrets")))
+      .filter(
+        (r) => r.path === "/oauth2/v1/introspect" || (r.method !== "GET" && r.path.includes("/credentials/secrets")),
+      )
       .map((r) => `${r.method} ${r.path} ${r.status}`);
 
   beforeAll(async () => {
@@ -27,15 +30,15 @@ describe("RotatingClientSecret with verify", () => {
     await stack?.cleanup();
   });
 
-  it("checks the new current secret at the token endpoint when it is made, with no secret in the check's state", async () => {
+  it("checks the new current secret at the introspection endpoint when it is made, with no secret in the check's state", async () => {
     stack.emulator.clearRequests();
     const run = await stack.up(at("2030-01-02T00:00:00Z"));
     expect(run.counts.create).toBe(5); // the stack, the component, two slots, the verification
-    expect(tokenAndMutations()).toEqual([`POST ${base()} 201`, "POST /oauth2/v1/token 400"]);
+    expect(checksAndMutations()).toEqual([`POST ${base()} 201`, "POST /oauth2/v1/introspect 200"]);
     const state = await stack.exportState();
     const verification = state.deployment.resources.find((r: { type: string }) => r.type === verificationType);
     expect(verification.outputs).toMatchObject({
-      answer: "HTTP 400 invalid_scope",
+      answer: 'HTTP 200 {"active":false}',
       checkedFor: "generation 1, previous ACTIVE",
     });
     const text = JSON.stringify(verification);
@@ -44,19 +47,19 @@ describe("RotatingClientSecret with verify", () => {
 
   it("a failed check fails the up and leaves the previous secret ACTIVE", async () => {
     stack.emulator.clearRequests();
-    stack.emulator.faults.inject({ path: "/oauth2/v1/token$", status: 503 });
+    stack.emulator.faults.inject({ path: "/oauth2/v1/introspect$", status: 503 });
     const run = await stack.up({ ...at("2030-01-09T00:00:00Z"), expectFailure: true });
     expect(run.stdout + run.stderr).toContain("the previous secret stays ACTIVE");
     expect(secrets().find((s) => s.id === initial)?.status).toBe("ACTIVE");
-    expect(tokenAndMutations()).toEqual(["POST /oauth2/v1/token 503"]);
+    expect(checksAndMutations()).toEqual(["POST /oauth2/v1/introspect 503"]);
   });
 
   it("the next up checks again, then deactivates the previous secret", async () => {
     stack.emulator.clearRequests();
     const run = await stack.up(at("2030-01-09T00:00:00Z"));
     expect(run.counts).toMatchObject({ update: 2, replace: 0 }); // the verification, then the previous slot
-    expect(tokenAndMutations()).toEqual([
-      "POST /oauth2/v1/token 400",
+    expect(checksAndMutations()).toEqual([
+      "POST /oauth2/v1/introspect 200",
       `POST ${base()}/${initial}/lifecycle/deactivate 200`,
     ]);
     expect(secrets().find((s) => s.id === initial)?.status).toBe("INACTIVE");

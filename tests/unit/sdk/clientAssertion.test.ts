@@ -28,6 +28,12 @@ async function serviceApp(...keys: Array<Record<string, unknown>>) {
       body: JSON.stringify({ issuer: okta.url, scopeId }),
     });
   }
+  // Scopes say what its tokens may do, an admin role on what (its Admin roles tab).
+  await fetch(`${okta.url}/oauth2/v1/clients/${app.id}/roles`, {
+    method: "POST",
+    headers: { Authorization: `SSWS ${okta.apiToken}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ type: "APP_ADMIN" }),
+  });
   return app.id;
 }
 

@@ -17,7 +17,8 @@ import { privateKeyJwtApp, startHookHarness } from "../harness";
 type HeldKey = Held<ClientJsonWebKeyInputs, ClientJsonWebKeyOutputs>;
 
 // The key verification's hooks against the emulator's strict org authorization server: an assertion signed with the
-// key's private half is sent to the token endpoint, and the answer decides whether the `up` may go on.
+// key's private half authenticates the introspection of a random token, and the answer decides whether the `up` may go
+// on.
 const hooks = providers.ClientJsonWebKeyVerification;
 let emulator: OktaEmulator;
 
@@ -32,7 +33,8 @@ beforeEach(() => {
 
 const urn =
   "urn:pulumi:test::unit::pulumi-okta-credentials:index:RotatingClientJsonWebKey$pulumi-nodejs:dynamic/okta:ClientJsonWebKeyVerification::signing-verify";
-const tokenRequests = () => emulator.requests().filter((r) => r.path === "/oauth2/v1/token");
+const INTROSPECT = "/oauth2/v1/introspect";
+const checks = () => emulator.requests().filter((r) => r.path.startsWith("/oauth2/"));
 
 /** The lines of a PEM's body, and a JWK's `d`: none may appear in anything the hooks answer. */
 function secretParts(key: HeldKey): string[] {
@@ -63,8 +65,8 @@ async function appWithKeys(count = 1) {
   return { appId, keys, key, inputs };
 }
 
-describe("ClientJsonWebKeyVerification against the token endpoint", () => {
-  it("accepts a key whose signed assertion the token endpoint authenticates, and records no private key", async () => {
+describe("ClientJsonWebKeyVerification against the introspection endpoint", () => {
+  it("accepts a key whose signed assertion the introspection endpoint authenticates, and records no private key", async () => {
     const { key, inputs } = await appWithKeys();
     const created = await hooks.create(inputs);
     expect(created.id).toBe(`${inputs.appId}/key-verification`);
@@ -74,32 +76,31 @@ describe("ClientJsonWebKeyVerification against the token endpoint", () => {
       kid: key.outs.kid,
       checkedFor: inputs.checkedFor,
       verifiedAt: expect.any(String),
-      answer: "HTTP 400 invalid_scope",
-      tokenEndpoint: `${emulator.url}/oauth2/v1/token`,
+      answer: 'HTTP 200 {"active":false}',
+      endpoint: `${emulator.url}${INTROSPECT}`,
       resourceUrn: urn,
     });
     const text = JSON.stringify(created);
     for (const part of secretParts(key)) expect(text).not.toContain(part);
-    // One request: the assertion in the form (no Authorization header), no scope asked for.
-    expect(tokenRequests()).toEqual([expect.objectContaining({ method: "POST", status: 400 })]);
-    expect(tokenRequests()[0]?.auth).toBeUndefined();
+    // One request: the assertion in the form (no Authorization header).
+    expect(checks()).toEqual([
+      expect.objectContaining({ method: "POST", path: INTROSPECT, status: 200, clientAuth: "client_assertion" }),
+    ]);
+    expect(checks()[0]?.auth).toBeUndefined();
   });
 
   it("takes the private key as a JWK too (a generated key's privateJwk)", async () => {
     const { key, inputs } = await appWithKeys(2);
     const created = await hooks.create({ ...inputs, privateKey: key.outs.privateJwk as never });
-    expect(created.outs?.answer).toBe("HTTP 400 invalid_scope");
+    expect(created.outs?.answer).toBe('HTTP 200 {"active":false}');
   });
 
-  it("reads any other OAuth answer as accepted: an app that requires DPoP, an app without the grant", async () => {
+  it("proves a key of an app that requires DPoP (no proof asked) and of an app without the grant", async () => {
     const { key, inputs } = await appWithKeys();
     // The same public key on other apps: only the app's settings differ.
     for (const [settings, answer] of [
-      [{ dpop_bound_access_tokens: true }, "HTTP 400 invalid_dpop_proof"],
-      [
-        { grant_types: ["authorization_code"], redirect_uris: ["https://example.com/cb"] },
-        "HTTP 400 unauthorized_client",
-      ],
+      [{ dpop_bound_access_tokens: true }, 'HTTP 200 {"active":false}'],
+      [{ grant_types: ["authorization_code"], redirect_uris: ["https://example.com/cb"] }, 'HTTP 200 {"active":false}'],
     ] as const) {
       const other = await emulator.createApp({
         credentials: { oauthClient: { token_endpoint_auth_method: "private_key_jwt" } },
@@ -129,23 +130,23 @@ describe("ClientJsonWebKeyVerification against the token endpoint", () => {
     expect(outside.status).toBe(200);
     const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
     expect(error.message).toContain(
-      `verifying JSON Web Key ${key.outs.keyId} (kid "${key.outs.kid}") of app ${appId} at the token endpoint: Okta refused it (HTTP 401 invalid_client: The client_assertion JWT kid is invalid.); nothing that depends on this check ran: the previous key stays ACTIVE`,
+      `verifying JSON Web Key ${key.outs.keyId} (kid "${key.outs.kid}") of app ${appId}: Okta refused it at the introspection endpoint (HTTP 401 invalid_client: The client_assertion JWT kid is invalid.); nothing that depends on this check ran: the previous key stays ACTIVE`,
     );
     for (const part of secretParts(key)) expect(error.message).not.toContain(part);
   });
 
-  it("fails when the token endpoint cannot answer (a 5xx), without retrying and without the key", async () => {
+  it("fails when the introspection endpoint cannot answer (a 5xx), without retrying and without the key", async () => {
     const { key, inputs } = await appWithKeys();
-    emulator.faults.inject({ path: "/oauth2/v1/token$", status: 503 });
+    emulator.faults.inject({ path: `${INTROSPECT}$`, status: 503 });
     const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
     expect(error.message).toMatch(
-      /^verifying JSON Web Key .* \(nothing that depends on this check ran: the previous key stays ACTIVE; run `pulumi up` again when the token endpoint answers\): .*: Okta HTTP 503 /,
+      /^verifying JSON Web Key .* \(nothing that depends on this check ran: the previous key stays ACTIVE; run `pulumi up` again when Okta answers\): introspecting a random token as client .*: Okta HTTP 503 /,
     );
     for (const part of secretParts(key)) expect(error.message).not.toContain(part);
-    expect(tokenRequests()).toHaveLength(1);
+    expect(checks()).toHaveLength(1);
   });
 
-  it("refuses another key's private half, a kid Okta does not hold, or an INACTIVE key, before asking the token endpoint", async () => {
+  it("refuses another key's private half, a kid Okta does not hold, or an INACTIVE key, before asking Okta", async () => {
     const { appId, keys, key, inputs } = await appWithKeys(2);
     const other = keys[1] as HeldKey;
     const wrong = (await hooks
@@ -166,7 +167,7 @@ describe("ClientJsonWebKeyVerification against the token endpoint", () => {
     await expect(hooks.update("x", {} as ClientJsonWebKeyVerificationOutputs, inputs)).rejects.toThrow(
       "the key is INACTIVE in Okta, so it cannot authenticate",
     );
-    expect(tokenRequests()).toEqual([]);
+    expect(checks()).toEqual([]);
   });
 
   it("checks again whenever what it checks changes, never replaces, and leaves Okta alone on refresh and delete", async () => {
@@ -183,6 +184,49 @@ describe("ClientJsonWebKeyVerification against the token endpoint", () => {
     expect(await hooks.read(created.id, outs)).toEqual({ id: created.id, props: outs });
     await hooks.delete(created.id, outs);
     expect(emulator.requests()).toEqual([]);
+  });
+
+  it("fails when Okta cannot verify the assertion (the key under that kid replaced after the run read it)", async () => {
+    const { appId, key, inputs } = await appWithKeys(2);
+    // The app's copy of the key is replaced outside Pulumi after this run read it: same kid, other material.
+    await clientJsonWebKeyKind.ledger(appId).itemsNow();
+    const auth = { Authorization: `SSWS ${emulator.apiToken}` };
+    const jwks = `${emulator.url}/api/v1/apps/${appId}/credentials/jwks`;
+    await fetch(`${jwks}/${key.outs.keyId}/lifecycle/deactivate`, { method: "POST", headers: auth });
+    await fetch(`${jwks}/${key.outs.keyId}`, { method: "DELETE", headers: auth });
+    const other = await keyCalls.create(keyCalls.inputsOf("other", { appId, generate: { algorithm: "RS256" } }));
+    const renamed = { ...other.outs.publicJwk, kid: key.outs.kid };
+    await fetch(`${jwks}/${other.outs.keyId}/lifecycle/deactivate`, { method: "POST", headers: auth });
+    await fetch(`${jwks}/${other.outs.keyId}`, { method: "DELETE", headers: auth });
+    const added = await fetch(jwks, {
+      method: "POST",
+      headers: { ...auth, "Content-Type": "application/json" },
+      body: JSON.stringify(renamed),
+    });
+    expect(added.status).toBe(201);
+    const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain(
+      "Okta refused it at the introspection endpoint (HTTP 401 invalid_client: The client_assertion signature is invalid.)",
+    );
+    for (const part of [...secretParts(key), ...secretParts(other)]) expect(error.message).not.toContain(part);
+  });
+
+  it("stops before any request when the app does not authenticate with private_key_jwt", async () => {
+    const { key, inputs } = await appWithKeys();
+    const web = await emulator.createApp();
+    const added = await fetch(`${emulator.url}/api/v1/apps/${web.id}/credentials/jwks`, {
+      method: "POST",
+      headers: { Authorization: `SSWS ${emulator.apiToken}`, "Content-Type": "application/json" },
+      body: JSON.stringify(key.outs.publicJwk),
+    });
+    const { id: keyId } = (await added.json()) as { id: string };
+    newRun();
+    emulator.clearRequests();
+    const error = (await hooks.create({ ...inputs, appId: web.id, keyId }).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain(
+      `app ${web.id} authenticates with client_secret_basic (its token_endpoint_auth_method), which takes no client key`,
+    );
+    expect(checks()).toEqual([]);
   });
 
   it("check names each bad input, never shows a key, and lets values unknown at preview through", async () => {

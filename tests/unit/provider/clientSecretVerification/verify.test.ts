@@ -10,8 +10,8 @@ import type {
 import { newRun } from "../engineCalls";
 import { secretsOf, startHookHarness } from "../harness";
 
-// The verification's hooks against the emulator's strict org authorization server: the token endpoint is asked
-// whether the secret authenticates, and the answer decides whether the `up` may go on.
+// The verification's hooks against the emulator's strict org authorization server: a random token is introspected with
+// the secret as the client's authentication, and the answer decides whether the `up` may go on.
 const hooks = providers.ClientSecretVerification;
 let emulator: OktaEmulator;
 
@@ -41,10 +41,11 @@ async function appWithSecret(body?: object) {
   return { app, secret, inputs };
 }
 
-const tokenRequests = () => emulator.requests().filter((r) => r.path === "/oauth2/v1/token");
+const INTROSPECT = "/oauth2/v1/introspect";
+const checks = () => emulator.requests().filter((r) => r.path.startsWith("/oauth2/"));
 
-describe("ClientSecretVerification against the token endpoint", () => {
-  it("accepts a secret the token endpoint authenticates, and records no secret value", async () => {
+describe("ClientSecretVerification against the introspection endpoint", () => {
+  it("accepts a secret the introspection endpoint authenticates, and records no secret value", async () => {
     const { secret, inputs } = await appWithSecret();
     const created = (await hooks.create(inputs)) as CreateResult<ClientSecretVerificationOutputs>;
     expect(created.outs).toMatchObject({
@@ -52,22 +53,24 @@ describe("ClientSecretVerification against the token endpoint", () => {
       secretId: secret.id,
       secretHash: secret.secret_hash,
       checkedFor: inputs.checkedFor,
-      answer: "HTTP 400 invalid_scope",
-      tokenEndpoint: `${emulator.url}/oauth2/v1/token`,
+      answer: 'HTTP 200 {"active":false}',
+      endpoint: `${emulator.url}${INTROSPECT}`,
       resourceUrn: urn,
     });
     expect(Date.parse(created.outs?.verifiedAt ?? "")).toBeGreaterThan(Date.now() - 60_000);
     expect(JSON.stringify(created)).not.toContain(secret.client_secret);
-    // One request, the secret in a Basic header, no scope asked for.
-    expect(tokenRequests()).toEqual([expect.objectContaining({ method: "POST", status: 400, auth: "Basic" })]);
+    // One request, the secret in a Basic header (the app's client_secret_basic).
+    expect(checks()).toEqual([
+      expect.objectContaining({ method: "POST", path: INTROSPECT, status: 200, auth: "Basic" }),
+    ]);
   });
 
-  it("accepts a secret of an app without the client_credentials grant: Okta authenticated it first", async () => {
+  it("accepts a secret of an app without the client_credentials grant: introspection has no grant rule", async () => {
     const { inputs } = await appWithSecret({
       settings: { oauthClient: { grant_types: ["authorization_code"], redirect_uris: ["https://example.com/cb"] } },
     });
     const created = await hooks.create(inputs);
-    expect(created.outs?.answer).toBe("HTTP 400 unauthorized_client");
+    expect(created.outs?.answer).toBe('HTTP 200 {"active":false}');
   });
 
   it("fails when Okta refuses the secret (invalid_client), saying the previous secret stays ACTIVE", async () => {
@@ -77,24 +80,24 @@ describe("ClientSecretVerification against the token endpoint", () => {
     emulator.regenerateSecret(app.id, secret.id);
     const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
     expect(error.message).toContain(
-      `verifying client secret ${secret.id} of app ${app.id} at the token endpoint: Okta refused it (HTTP 401 invalid_client: The client secret supplied for a confidential client is invalid.)`,
+      `verifying client secret ${secret.id} of app ${app.id}: Okta refused it at the introspection endpoint (HTTP 401 invalid_client: The client secret supplied for a confidential client is invalid.)`,
     );
     expect(error.message).toContain("the previous secret stays ACTIVE");
     expect(error.message).not.toContain(secret.client_secret);
   });
 
-  it("fails when the token endpoint cannot answer (a 5xx), without retrying and without the secret", async () => {
+  it("fails when the introspection endpoint cannot answer (a 5xx), without retrying and without the secret", async () => {
     const { secret, inputs } = await appWithSecret();
-    emulator.faults.inject({ path: "/oauth2/v1/token$", status: 503 });
+    emulator.faults.inject({ path: `${INTROSPECT}$`, status: 503 });
     const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
     expect(error.message).toMatch(
-      /^verifying client secret .* \(nothing that depends on this check ran: the previous secret stays ACTIVE; run `pulumi up` again when the token endpoint answers\): .*: Okta HTTP 503 /,
+      /^verifying client secret .* \(nothing that depends on this check ran: the previous secret stays ACTIVE; run `pulumi up` again when Okta answers\): introspecting a random token as client .*: Okta HTTP 503 /,
     );
     expect(error.message).not.toContain(secret.client_secret);
-    expect(tokenRequests()).toHaveLength(1);
+    expect(checks()).toHaveLength(1);
   });
 
-  it("refuses an INACTIVE secret or a value other than the one expected, before asking the token endpoint", async () => {
+  it("refuses an INACTIVE secret or a value other than the one expected, before asking Okta", async () => {
     const { app, secret, inputs } = await appWithSecret();
     await expect(hooks.create({ ...inputs, secretHash: "AAAAAAAAAAAAAAAAAAAAAA" })).rejects.toThrow(
       `Okta holds a different value under ${secret.id} than the one expected`,
@@ -113,7 +116,7 @@ describe("ClientSecretVerification against the token endpoint", () => {
     await expect(hooks.update("x", {} as ClientSecretVerificationOutputs, inputs)).rejects.toThrow(
       "the secret is INACTIVE in Okta, so it cannot authenticate",
     );
-    expect(tokenRequests()).toEqual([]);
+    expect(checks()).toEqual([]);
   });
 
   it("checks again whenever what it checks changes, never replaces, and leaves Okta alone on refresh and delete", async () => {
@@ -135,6 +138,100 @@ describe("ClientSecretVerification against the token endpoint", () => {
     expect(await hooks.read(created.id, outs)).toEqual({ id: created.id, props: outs });
     await hooks.delete(created.id, outs);
     expect(emulator.requests()).toEqual([]);
+  });
+
+  it("authenticates the way the app's token_endpoint_auth_method says: basic, post, or an HS256 assertion", async () => {
+    for (const [method, presented, auth] of [
+      ["client_secret_basic", "client_secret_basic", "Basic"],
+      ["client_secret_post", "client_secret_post", undefined],
+      ["client_secret_jwt", "client_assertion", undefined],
+    ] as const) {
+      const { secret, inputs } = await appWithSecret({
+        credentials: { oauthClient: { token_endpoint_auth_method: method } },
+      });
+      emulator.clearRequests();
+      const created = await hooks.create(inputs);
+      expect(created.outs?.answer, method).toBe('HTTP 200 {"active":false}');
+      expect(checks(), method).toEqual([
+        expect.objectContaining({ path: INTROSPECT, status: 200, clientAuth: presented }),
+      ]);
+      expect(checks()[0]?.auth, method).toBe(auth);
+      expect(JSON.stringify(created)).not.toContain(secret.client_secret);
+    }
+  });
+
+  it("fails when the secret went INACTIVE at Okta after the run read it: Okta refuses it", async () => {
+    const { app, secret, inputs } = await appWithSecret();
+    const secrets = `${emulator.url}/api/v1/apps/${app.id}/credentials/secrets`;
+    const auth = { Authorization: `SSWS ${emulator.apiToken}` };
+    expect(
+      (await fetch(secrets, { method: "POST", headers: { ...auth, "Content-Type": "application/json" }, body: "{}" }))
+        .status,
+    ).toBe(201);
+    // This run's list still says ACTIVE; Okta's copy is INACTIVE when the check is made.
+    await clientSecretKind.ledger(app.id).itemsNow();
+    await fetch(`${secrets}/${secret.id}/lifecycle/deactivate`, { method: "POST", headers: auth });
+    emulator.clearRequests();
+    const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain(
+      "Okta refused it at the introspection endpoint (HTTP 401 invalid_client: The client secret supplied for a confidential client is invalid.)",
+    );
+    expect(checks()).toEqual([expect.objectContaining({ path: INTROSPECT, status: 401 })]);
+  });
+
+  it("refuses a wrong secret whichever way it is sent, never repeating it", async () => {
+    for (const method of ["client_secret_basic", "client_secret_post", "client_secret_jwt"] as const) {
+      const { app, secret, inputs } = await appWithSecret({
+        credentials: { oauthClient: { token_endpoint_auth_method: method } },
+      });
+      await clientSecretKind.ledger(app.id).itemsNow();
+      // Okta's copy changes after this run read it: the value sent is the old one.
+      const changed = emulator.regenerateSecret(app.id, secret.id);
+      const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
+      const expected =
+        method === "client_secret_jwt"
+          ? "HTTP 401 invalid_client: The client_assertion signature is invalid."
+          : "HTTP 401 invalid_client: The client secret supplied for a confidential client is invalid.";
+      expect(error.message, method).toContain(`Okta refused it at the introspection endpoint (${expected})`);
+      for (const value of [secret.client_secret, changed.client_secret]) expect(error.message).not.toContain(value);
+    }
+  });
+
+  it("proves the secret of an app that requires DPoP without a DPoP proof, and refuses a wrong one there too", async () => {
+    const dpop = { settings: { oauthClient: { dpop_bound_access_tokens: true, grant_types: ["client_credentials"] } } };
+    const { inputs } = await appWithSecret(dpop);
+    expect((await hooks.create(inputs)).outs?.answer).toBe('HTTP 200 {"active":false}');
+    const { app, secret, inputs: wrong } = await appWithSecret(dpop);
+    await clientSecretKind.ledger(app.id).itemsNow();
+    emulator.regenerateSecret(app.id, secret.id);
+    await expect(hooks.create(wrong)).rejects.toThrow("Okta refused it at the introspection endpoint (HTTP 401");
+  });
+
+  it("asks the token endpoint only where the introspection endpoint is not served, and says so", async () => {
+    const { app, secret, inputs } = await appWithSecret();
+    emulator.faults.inject({ path: `${INTROSPECT}$`, status: 404, count: 2 });
+    const created = await hooks.create(inputs);
+    expect(created.outs).toMatchObject({
+      answer: "HTTP 400 invalid_scope (the introspection endpoint answered HTTP 404)",
+      endpoint: `${emulator.url}/oauth2/v1/token`,
+    });
+    expect(checks().map((r) => `${r.path} ${r.status}`)).toEqual([`${INTROSPECT} 404`, "/oauth2/v1/token 400"]);
+    await clientSecretKind.ledger(app.id).itemsNow();
+    emulator.regenerateSecret(app.id, secret.id);
+    const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
+    expect(error.message).toContain("Okta refused it at the token endpoint (HTTP 401 invalid_client");
+  });
+
+  it("reports an answer that is not Okta's as not checked, never as a pass", async () => {
+    const { secret, inputs } = await appWithSecret();
+    // A proxy's page with a 200 in front of the org: no introspection answer.
+    emulator.faults.inject({ path: `${INTROSPECT}$`, html: true, status: 200 });
+    const error = (await hooks.create(inputs).catch((e: Error) => e)) as Error;
+    expect(error.message).toMatch(
+      /^verifying client secret .*run `pulumi up` again when Okta answers\): introspecting/,
+    );
+    expect(error.message).toContain("HTML");
+    expect(error.message).not.toContain(secret.client_secret);
   });
 
   it("check names each bad input and lets values unknown at preview through", async () => {

@@ -241,3 +241,31 @@ describe("DPoP mode", () => {
     );
   });
 });
+
+describe("a key set but empty", () => {
+  const org = { [orgUrlKey]: "https://dev-1.okta.com" };
+
+  it("is named, with the fix, when nothing else fills its place", () => {
+    expect(errorOf({ ...org, "okta:apiToken": "" })).toBe(
+      "okta:apiToken is set but empty: set it with `pulumi config set --secret okta:apiToken <value>`, or remove it " +
+        "with `pulumi config rm okta:apiToken`",
+    );
+    expect(errorOf(org, { OKTA_API_TOKEN: "  " })).toMatch(
+      /^OKTA_API_TOKEN is set but empty: set OKTA_API_TOKEN to a value, or leave it out of the environment \(a CI secret/,
+    );
+    expect(errorOf({ "okta:orgName": "", "okta:apiToken": token })).toMatch(/^okta:orgName is set but empty: /);
+    expect(errorOf({ [orgUrlKey]: "" }, { OKTA_ORG_URL: "" })).toMatch(
+      /^okta-credentials:orgUrl, OKTA_ORG_URL are set but empty: /,
+    );
+  });
+
+  it("is no error when another key names the credential or the org", () => {
+    expect(resolve({ ...org, "okta:apiToken": "" }, { OKTA_API_TOKEN: token }).auth).toEqual({
+      kind: "apiToken",
+      token,
+    });
+    expect(resolve({ "okta:orgName": "", [orgUrlKey]: "https://dev-1.okta.com", "okta:apiToken": token }).orgUrl).toBe(
+      "https://dev-1.okta.com",
+    );
+  });
+});
