@@ -10,9 +10,9 @@ export const repoRoot = path.resolve(__dirname, "../../..");
 let binDir: Promise<string> | undefined;
 
 /**
- * The folder(s) holding `pulumi`, `pulumi-language-nodejs` and `pulumi-resource-pulumi-nodejs`, as a PATH
- * fragment: an official install on PATH or the cached build (scripts/engine.sh). Never builds: a missing
- * engine is an error that says how to get one, in CI and locally alike.
+ * The folder(s) holding `pulumi`, its language hosts (`pulumi-language-nodejs`, `-yaml`, `-go`) and
+ * `pulumi-resource-pulumi-nodejs`, as a PATH fragment: an official install on PATH or the cached build
+ * (scripts/engine.sh). Never builds: a missing engine is an error that says how to get one, in CI and locally alike.
  */
 export function engineBinDir(): Promise<string> {
   binDir ??= findEngine();
@@ -25,8 +25,9 @@ async function findEngine(): Promise<string> {
     await execFileAsync("bash", [script, "--check"]);
   } catch {
     throw new Error(
-      "No Pulumi engine for the end-to-end tests: `npm test` builds one (once, 6-13 minutes, cached outside " +
-        "the clone), or run `bash scripts/engine.sh`, or install Pulumi (pulumi + pulumi-language-nodejs on PATH).",
+      "No Pulumi engine for the end-to-end tests (or its YAML or Go language host is not built yet): `npm test` " +
+        "builds them (once, 6-13 minutes, cached outside the clone), or run `bash scripts/engine.sh`, or install " +
+        "Pulumi (pulumi + pulumi-language-nodejs on PATH).",
     );
   }
   const { stdout } = await execFileAsync("bash", [script]);
@@ -34,8 +35,9 @@ async function findEngine(): Promise<string> {
 }
 
 /**
- * The environment of every `pulumi` command of one stack: the user's own PULUMI_* settings removed, the engine on
- * PATH, a file:// backend, a PULUMI_HOME and a passphrase of the stack's own.
+ * The environment of every `pulumi` command of one stack: the user's own PULUMI_* settings removed, the engine
+ * first on PATH, a file:// backend, a PULUMI_HOME and a passphrase of the stack's own; Go
+ * programs compile with the local Go toolchain, whatever the calling shell's Go settings say.
  */
 export function isolatedEnv(
   bin: string,
@@ -57,5 +59,11 @@ export function isolatedEnv(
     // Test programs are type-checked by `npm run typecheck` under the strict root tsconfig; ts-node's own check
     // (non-strict) would only add about 2 s to every command (docs/development.md).
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+    // The Go language host runs `go list` and `go build` in the program folder. Never download a toolchain (the
+    // local one is what CI has), never a go.work of the caller's, and no VCS stamp (the copy sits in this repo's
+    // work tree, whose owner may differ in CI). Modules come from GOPROXY (the module proxy) into the module cache.
+    GOTOOLCHAIN: "local",
+    GOWORK: "off",
+    GOFLAGS: "-buildvcs=false",
   };
 }
