@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readlinkSync, renameSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 
@@ -34,9 +37,39 @@ async function findEngine(): Promise<string> {
   return stdout.trim();
 }
 
+let nodeDir: string | undefined;
+
 /**
- * The environment of every `pulumi` command of one stack: the user's own PULUMI_* settings removed, the engine
- * first on PATH, a file:// backend, a PULUMI_HOME and a passphrase of the stack's own; Go
+ * A folder holding only `node`, a link to the Node.js running these tests. First on every command's PATH, it makes
+ * the engine's Node.js processes (the program, the dynamic-provider plugin) run on the Node.js the tests run on
+ * (`scripts/test.sh` runs them on several), whatever else the engine's folder or the rest of PATH holds; and it
+ * puts nothing else first (the folder of `/usr/bin/node` would also put `/usr/bin/go` first).
+ */
+export function nodeBinDir(): string {
+  if (nodeDir) return nodeDir;
+  const key = createHash("sha256").update(process.execPath).digest("hex").slice(0, 12);
+  const dir = path.join(tmpdir(), `okcred-node-${key}`);
+  mkdirSync(dir, { recursive: true });
+  const link = path.join(dir, "node");
+  let target: string | undefined;
+  try {
+    target = readlinkSync(link);
+  } catch {
+    target = undefined;
+  }
+  if (target !== process.execPath) {
+    // Renamed into place: another test process may be reading the link right now.
+    const temp = `${link}.${process.pid}`;
+    symlinkSync(process.execPath, temp);
+    renameSync(temp, link);
+  }
+  nodeDir = dir;
+  return dir;
+}
+
+/**
+ * The environment of every `pulumi` command of one stack: the user's own PULUMI_* settings removed, this process's
+ * Node.js and the engine first on PATH, a file:// backend, a PULUMI_HOME and a passphrase of the stack's own; Go
  * programs compile with the local Go toolchain, whatever the calling shell's Go settings say.
  */
 export function isolatedEnv(
@@ -50,7 +83,7 @@ export function isolatedEnv(
   }
   return {
     ...env,
-    PATH: `${bin}${path.delimiter}${process.env.PATH ?? ""}`,
+    PATH: [nodeBinDir(), bin, process.env.PATH ?? ""].join(path.delimiter),
     PULUMI_BACKEND_URL: `file://${dirs.backend}`,
     PULUMI_HOME: dirs.home,
     PULUMI_CONFIG_PASSPHRASE: passphrase,
