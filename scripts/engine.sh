@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Provides the Pulumi engine (CLI, Node.js language host, dynamic-provider plugin) offline.
+# Provides the Pulumi engine offline: the CLI, the language hosts of Node.js, YAML and Go programs, and the
+# dynamic-provider plugin.
 #
 #   scripts/engine.sh          ensure the engine exists; print the folder to put on PATH
-#   scripts/engine.sh --check  exit 0 when an engine is ready, 1 when it would have to be built
+#   scripts/engine.sh --check  exit 0 when an engine is ready, 1 when something would have to be built
 #
 # Order: an official install on PATH (pulumi + pulumi-language-nodejs, recent enough), then a copy
 # cached outside the clone, then a build from Pulumi's published Go modules into that cache.
+# The YAML and Go hosts are cached apart from the CLI (each its own folder, built once, in about 1-2 minutes) and
+# linked into the printed folder, unless the official install on PATH has its own.
 # Progress goes to stderr; stdout is only the bin folder, so callers can do PATH="$(scripts/engine.sh):$PATH".
 set -euo pipefail
 
@@ -13,6 +16,8 @@ CLI_VERSION="v3.274.1"     # pkg/v3 + sdk/v3 for the CLI
 HOST_SDK_VERSION="v3.52.0" # last sdk/v3 served here that carries nodejs/cmd/pulumi-language-nodejs
 MIN_PATH_VERSION="3.200.0" # an official install older than this is ignored
 MIN_GO_VERSION="1.26.6"    # what pkg/v3 v3.274.1's go.mod asks for (GOTOOLCHAIN=local: no toolchain download)
+YAML_HOST_VERSION="v1.25.0"   # github.com/pulumi/pulumi-yaml: the newest the Go proxy serves here (v1.11.1, v1.25.0)
+GO_HOST_SDK_VERSION="v3.52.0" # sdk/v3/go/pulumi-language-go, of the same sdk/v3 as the Node.js host
 
 case "${1:-}" in
   "" | --check) ;;
@@ -23,6 +28,9 @@ mode="${1:-}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-okta-credentials"
 engine_dir="$cache_root/engine-cli-${CLI_VERSION}-host-${HOST_SDK_VERSION}"
+# Folders of their own: adding a host never invalidates the CLI's cache (a CLI build takes about 10 minutes).
+yaml_dir="$cache_root/host-yaml-${YAML_HOST_VERSION}"
+go_dir="$cache_root/host-go-sdk-${GO_HOST_SDK_VERSION}"
 # The dynamic-provider plugin ships inside the @pulumi/pulumi npm package. It is a tiny sh script that
 # resolves @pulumi/pulumi from its working directory (the program folder), so a copy works for every clone.
 plugin_src="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
@@ -48,6 +56,19 @@ official_on_path() {
 cached_ready() {
   [ -f "$engine_dir/bin/.complete" ] && [ -x "$engine_dir/bin/pulumi-language-nodejs" ] &&
     [ "$("$engine_dir/bin/pulumi" version 2>/dev/null)" = "$CLI_VERSION" ]
+}
+
+host_ready() { # $1 host dir, $2 binary name, $3 what was built (the marker's text)
+  [ -x "$1/bin/$2" ] && [ "$(cat "$1/bin/.complete" 2>/dev/null)" = "$3" ]
+}
+yaml_ready() { host_ready "$yaml_dir" pulumi-language-yaml "github.com/pulumi/pulumi-yaml@$YAML_HOST_VERSION"; }
+go_ready() { host_ready "$go_dir" pulumi-language-go "github.com/pulumi/pulumi/sdk/v3@$GO_HOST_SDK_VERSION"; }
+
+link_host() { # $1 bin folder, $2 host dir, $3 binary: a symlink into the host's cache, replaced atomically
+  local dest="$1/$3" target="$2/bin/$3"
+  if [ "$(readlink "$dest" 2>/dev/null)" != "$target" ]; then
+    ln -s "$target" "$dest.tmp.$$" && mv -Tf "$dest.tmp.$$" "$dest"
+  fi
 }
 
 install_plugin() { # copy pulumi-resource-pulumi-nodejs into $1, atomically, when missing or different
@@ -91,11 +112,24 @@ go_build_in() { # $1 wrapper dir, $2 module path, $3 requires (one per line), $4
   (cd "$dir" && go mod download $(printf '%s\n' "$requires" | awk '{print $1}') && go build "$@" -o "$out" "$package") >&2
 }
 
-build() {
-  require_go
-  local tmp start hb
+with_build_dir() { # a temp folder under the cache, removed on any exit (global: the EXIT trap outlives the function)
   tmp="$(mktemp -d "$cache_root/.build-XXXXXX")"
   trap 'kill "${hb:-}" 2>/dev/null; rm -rf "$tmp"' EXIT
+}
+
+swap_into_place() { # $1 finished bin folder, $2 destination dir: a half-finished build never sits at $2
+  rm -rf "$2.old"
+  [ ! -d "$2" ] || mv "$2" "$2.old"
+  mkdir -p "$2"
+  mv "$1" "$2/bin"
+  rm -rf "$2.old" "$tmp"
+  trap - EXIT
+}
+
+build() {
+  require_go
+  local start
+  with_build_dir
   # -buildvcs=false: the cache may sit inside some git work tree; the version is stamped by -ldflags anyway.
   export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=mod -buildvcs=false"
   mkdir -p "$tmp/bin"
@@ -125,40 +159,95 @@ build() {
 
   [ "$("$tmp/bin/pulumi" version)" = "$CLI_VERSION" ] || { log "the built CLI does not report $CLI_VERSION" && exit 1; }
   touch "$tmp/bin/.complete"
-  # Swap the finished folder into place: a half-finished build never sits at $engine_dir.
-  rm -rf "$engine_dir.old"
-  [ ! -d "$engine_dir" ] || mv "$engine_dir" "$engine_dir.old"
-  mkdir -p "$engine_dir"
-  mv "$tmp/bin" "$engine_dir/bin"
-  rm -rf "$engine_dir.old" "$tmp"
-  trap - EXIT
+  swap_into_place "$tmp/bin" "$engine_dir"
 }
 
+build_yaml_host() {
+  require_go
+  local start
+  with_build_dir
+  export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-buildvcs=false"
+  log "building pulumi-language-yaml $YAML_HOST_VERSION from Go modules (about 2 minutes cold)..."
+  start=$SECONDS
+  heartbeat "building the YAML host" &
+  hb=$!
+  # Its go.mod has no replace directives, so `go install module@version` builds it with its own go.sum.
+  GOBIN="$tmp/bin" go install -trimpath \
+    -ldflags "-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=${YAML_HOST_VERSION#v}" \
+    "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_HOST_VERSION" >&2
+  kill "$hb" 2>/dev/null || true
+  log "YAML host built in $((SECONDS - start)) s"
+  printf '%s' "github.com/pulumi/pulumi-yaml@$YAML_HOST_VERSION" >"$tmp/bin/.complete"
+  swap_into_place "$tmp/bin" "$yaml_dir"
+}
+
+build_go_host() {
+  require_go
+  local start
+  with_build_dir
+  export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=mod -buildvcs=false"
+  log "building pulumi-language-go from sdk/v3 $GO_HOST_SDK_VERSION (about 1 minute cold)..."
+  start=$SECONDS
+  heartbeat "building the Go host" &
+  hb=$!
+  # sdk/v3's go.mod has a replace directive, so `go install …@version` refuses: a wrapper module, as for Node.js.
+  go_build_in "$tmp/host" okcred.local/gohost "	github.com/pulumi/pulumi/sdk/v3 $GO_HOST_SDK_VERSION" \
+    github.com/pulumi/pulumi/sdk/v3/go/pulumi-language-go "$tmp/bin/pulumi-language-go" \
+    -trimpath -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$GO_HOST_SDK_VERSION"
+  kill "$hb" 2>/dev/null || true
+  log "Go host built in $((SECONDS - start)) s"
+  printf '%s' "github.com/pulumi/pulumi/sdk/v3@$GO_HOST_SDK_VERSION" >"$tmp/bin/.complete"
+  swap_into_place "$tmp/bin" "$go_dir"
+}
+
+ensure() { # $1 name (its lock), $2 ready check, $3 build: build once, a second caller waits for the first
+  if ! "$2"; then
+    [ "$mode" = "--check" ] && exit 1
+    mkdir -p "$cache_root"
+    exec 9>"$cache_root/$1"
+    if ! flock -n 9; then
+      log "another build ($1) is running; waiting for it..."
+      flock 9
+    fi
+    "$2" || "$3"
+    exec 9>&-
+  fi
+}
+
+ensure_hosts() { # $1 the folder to link into; a host the official install has on PATH is left to it
+  local bin="$1"
+  if [ "$official" = 0 ] || ! command -v pulumi-language-yaml >/dev/null 2>&1; then
+    ensure .build-yaml.lock yaml_ready build_yaml_host
+    [ "$mode" = "--check" ] || link_host "$bin" "$yaml_dir" pulumi-language-yaml
+  fi
+  if [ "$official" = 0 ] || ! command -v pulumi-language-go >/dev/null 2>&1; then
+    ensure .build-go.lock go_ready build_go_host
+    [ "$mode" = "--check" ] || link_host "$bin" "$go_dir" pulumi-language-go
+  fi
+}
+
+official=0
 if official_on_path; then
-  [ "$mode" = "--check" ] && exit 0
+  official=1
   bin="$(dirname "$(command -v pulumi)")"
-  log "using the official install on PATH: $bin ($(pulumi version))"
-  if command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1; then
+  [ "$mode" = "--check" ] || log "using the official install on PATH: $bin ($(pulumi version))"
+  # What the install lacks (the dynamic-provider plugin, a YAML or Go host) goes into a folder of links beside it.
+  extra="$cache_root/plugin-bin"
+  [ "$mode" = "--check" ] || mkdir -p "$extra"
+  ensure_hosts "$extra"
+  [ "$mode" = "--check" ] && exit 0
+  if command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1 && [ -z "$(ls -A "$extra")" ]; then
     printf '%s\n' "$bin"
   else
-    mkdir -p "$cache_root/plugin-bin"
-    install_plugin "$cache_root/plugin-bin"
-    printf '%s:%s\n' "$bin" "$cache_root/plugin-bin"
+    command -v pulumi-resource-pulumi-nodejs >/dev/null 2>&1 || install_plugin "$extra"
+    printf '%s:%s\n' "$bin" "$extra"
   fi
   exit 0
 fi
 
-if ! cached_ready; then
-  [ "$mode" = "--check" ] && exit 1
-  mkdir -p "$cache_root"
-  # One build at a time per user: a second caller waits, then finds the finished engine.
-  exec 9>"$cache_root/.build.lock"
-  if ! flock -n 9; then
-    log "another build of the engine is running; waiting for it..."
-    flock 9
-  fi
-  cached_ready || build
-fi
+# One CLI build at a time per user (the lock's name predates the hosts: older copies of this script share it).
+ensure .build.lock cached_ready build
+ensure_hosts "$engine_dir/bin"
 [ "$mode" = "--check" ] && exit 0
 install_plugin "$engine_dir/bin"
 printf '%s\n' "$engine_dir/bin"

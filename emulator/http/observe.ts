@@ -11,7 +11,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** After the rate and concurrency limits admitted a request: waits out an injected delay, then handles it. */
 export const admitted: MiddlewareHandler<EmulatorEnv> = async (c, next) => {
   const delayMs = c.get("delayMs");
-  if (delayMs) await sleep(delayMs);
+  if (delayMs) {
+    // The body is read before the wait, as Okta has the whole request before it works on it: a client that gives up
+    // meanwhile closes the connection, and Node.js 24 then fails a later read of the body (20 and 22 still return it),
+    // which answered 500 to a request Okta would have carried out.
+    await c.req.arrayBuffer();
+    await sleep(delayMs);
+  }
   await next();
 };
 
