@@ -23,6 +23,7 @@ trap 'rm -rf "$reports"' EXIT
 vitest() { # $1 config, $2 report name
   npx vitest run --config "$1" --reporter=default --reporter=json --outputFile.json="$reports/$2.json"
 }
+step "actionlint (for examples/github-actions; built once from the Go module proxy)" bash scripts/actionlint.sh
 step "unit and contract tests" vitest vitest.config.ts unit
 engine_bin="$(bash scripts/engine.sh)"
 export PATH="$engine_bin:$PATH"
