@@ -1,6 +1,7 @@
 import type { CredentialChange } from "./changes";
 import type { CredentialKind } from "./kinds";
 import type { PreviewDigest } from "./previewJson";
+import { worstCase } from "./worstCase";
 
 /** One request the run makes to Okta (or, for `verify`, to the org's token endpoint), or an adoption (none). */
 export interface Write {
@@ -108,7 +109,12 @@ export function appPlans(
   }
   return [...plans.values()].map(({ nodes, ...plan }) => {
     const ordered = orderNodes(nodes);
-    const extremes = worstCase(ordered, plan.before, plan.after);
+    const walks = ordered.map((n) => ({
+      urn: n.urn,
+      after: n.after,
+      firstPhase: n.deltas.filter((_, i) => n.writes[i]?.phase === 1),
+    }));
+    const extremes = worstCase(walks, plan.before, plan.after);
     const firstPhase = ordered.filter((n) => n.writes.some((w) => w.phase === 1));
     return {
       ...plan,
@@ -240,63 +246,4 @@ function orderNodes(nodes: Node[]): Node[] {
     if (next) out.push(next);
   }
   return out;
-}
-
-/**
- * The fewest ACTIVE and the most held over every moment of the run. The first phase's states are each a set of
- * resources done (closed under their dependencies) with any others whose dependencies are done part-way through their
- * own writes; the deletes of the second phase only lower both counts, down to `after`. Exact for up to 16 resources
- * with writes on one app; beyond that, dependencies are ignored, which can only make the bounds worse.
- */
-function worstCase(nodes: Node[], before: Counts, after: Counts): { fewestActive: number; mostHeld: number } {
-  const first = nodes.map((n) => {
-    const deltas = n.deltas.filter((_, i) => n.writes[i]?.phase === 1);
-    let a = 0;
-    let t = 0;
-    let lowA = 0;
-    let highT = 0;
-    for (const d of deltas) {
-      a += d.active;
-      t += d.total;
-      lowA = Math.min(lowA, a);
-      highT = Math.max(highT, t);
-    }
-    return { net: { active: a, total: t }, lowA, highT, after: n.after, urn: n.urn };
-  });
-  const index = new Map(first.map((n, i) => [n.urn, i]));
-  const preds = first.map((n) => [...n.after].flatMap((u) => (index.has(u) ? [index.get(u) as number] : [])));
-  let fewest = Math.min(before.active, after.active);
-  let most = Math.max(before.total, after.total);
-  const consider = (done: (i: number) => boolean, available: number[]) => {
-    let a = before.active;
-    let t = before.total;
-    first.forEach((n, i) => {
-      if (!done(i)) return;
-      a += n.net.active;
-      t += n.net.total;
-    });
-    const low = available.reduce((sum, i) => sum + (first[i]?.lowA ?? 0), 0);
-    const high = available.reduce((sum, i) => sum + (first[i]?.highT ?? 0), 0);
-    fewest = Math.min(fewest, a + low);
-    most = Math.max(most, t + high);
-  };
-  if (first.length > 16) {
-    // Every resource in progress at once, each at its lowest (highest): no order can do worse.
-    consider(
-      () => false,
-      first.map((_, i) => i),
-    );
-    return { fewestActive: fewest, mostHeld: most };
-  }
-  const seen = new Set<number>();
-  const walk = (mask: number) => {
-    if (seen.has(mask)) return;
-    seen.add(mask);
-    const done = (i: number) => (mask & (1 << i)) !== 0;
-    const available = first.flatMap((_, i) => (!done(i) && (preds[i] ?? []).every(done) ? [i] : []));
-    consider(done, available);
-    for (const i of available) walk(mask | (1 << i));
-  };
-  walk(0);
-  return { fewestActive: fewest, mostHeld: most };
 }

@@ -116,7 +116,7 @@ describe("okta-credentials review of a RotatingClientJsonWebKey", () => {
   it("generation 1: the app's own key adopted as the previous one, a new key added beside it", async () => {
     const md = await reviewed(stack, "jwk-generation-1", "2030-01-02T00:00:00Z", known);
     const section = appSection(md, app);
-    expect(section).toContain("### App `" + app + "`: JSON Web Keys");
+    expect(section).toContain(`### App \`${app}\`: JSON Web Keys`);
     expect(section).toContain("**RotatingClientJsonWebKey `signing`**: generation 1 (began 2030-01-01)");
     expect(section).toContain("current: ClientJsonWebKey `signing-slot1` created: a new key, ACTIVE");
     expect(section).toContain(`previous: ClientJsonWebKey \`signing-slot0\` adopted: takes over \`${own}\``);

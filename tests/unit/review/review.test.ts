@@ -7,6 +7,7 @@ import { main } from "../../../review/cli";
 import { PreviewInputError, parsePreviewJson } from "../../../review/previewJson";
 import { readReasons } from "../../../review/reasons";
 import { reviewPreview } from "../../../review/review";
+import { worstCase } from "../../../review/worstCase";
 import { capture, captureNames } from "./captures";
 
 // The parser and the renderer on previews the real engine wrote (tests/unit/review/captured/, captured by
@@ -238,6 +239,36 @@ describe("the moments between before and after", () => {
     expect(markdown).toContain("| ACTIVE secrets | 2 | 1 | never fewer than 1 |");
     expect(markdown).toContain("The app keeps an ACTIVE secret at every moment of the run.");
     expect(markdown).not.toContain("Pulumi may run the writes");
+  });
+});
+
+describe("worstCase", () => {
+  const dip = (urn: string, after: string[] = []) => ({
+    urn,
+    after: new Set(after),
+    firstPhase: [
+      { active: -1, total: -1 },
+      { active: 1, total: 1 },
+    ],
+  });
+  const start = { active: 20, total: 20 };
+
+  it("a chain of dependencies dips one at a time; independent resources may all dip at once", () => {
+    const chain = ["a", "b", "c"].map((u, i, all) => dip(u, all.slice(0, i)));
+    expect(worstCase(chain, start, start)).toEqual({ fewestActive: 19, mostHeld: 20 });
+    expect(
+      worstCase(
+        ["a", "b", "c"].map((u) => dip(u)),
+        start,
+        start,
+      ),
+    ).toEqual({ fewestActive: 17, mostHeld: 20 });
+  });
+
+  it("past 16 resources, dependencies are ignored: the bound can only be worse", () => {
+    const many = Array.from({ length: 17 }, (_, i) => dip(`r${i}`, i === 0 ? [] : [`r${i - 1}`]));
+    expect(worstCase(many, start, start)).toEqual({ fewestActive: 3, mostHeld: 20 });
+    expect(worstCase(many.slice(0, 16), start, start)).toEqual({ fewestActive: 19, mostHeld: 20 });
   });
 });
 
