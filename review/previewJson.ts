@@ -25,10 +25,13 @@
  *   `--show-secrets`). An input unknown at preview is `"04da6b54-80e4-46f7-96ec-b56ff0331ba9"`.
  * - A component (`RotatingClientSecret`) has a step of its own only when created (or with `--show-sames`); its old
  *   outputs hold `generation`, `nextRotationAt`, `previousRetiresAt`, `current`, `previous`; its new state has none.
- * - A diagnostic: `urn` (absent for the lines a dynamic provider prints and for `pulumi.log.*` without a resource),
- *   `message` (the prefix `error: ` / `warning: ` included for a provider's lines, a trailing newline), `severity`
- *   (`info`, `info#err`, `warning`, `error`; `debug` is never written). A hook's error (the two-secret limit) is an
- *   `error` with the resource's URN, and that resource has no step.
+ * - A diagnostic: `urn`, `message`, `severity` (`info`, `info#err`, `warning`, `error`; `debug` is never written).
+ *   A dynamic provider's line (its stderr) has no `urn`, severity `info#err`, and its text as printed:
+ *   `"warning: ClientSecret \"api-slot0\" is replaced delete-first: heldRetired says …\n\n"`. A rotating component's
+ *   line (`pulumi.log.info` on the stack) has no `urn`, severity `info`: `"RotatingClientSecret \"api\": generation 2
+ *   began 2030-01-31; previous retires 2030-02-07; next rotation 2030-03-02 (time … from OKTA_CREDENTIALS_NOW)\n"`.
+ *   A hook's error (the two-secret limit) has the resource's URN, severity `error`, `"error: app 0oa… held 2 client
+ *   secrets …\nFix: …\n"`, and that resource has no step.
  */
 export interface PreviewDigest {
   steps: PreviewStep[];
