@@ -236,7 +236,7 @@ function dependencyClosure(digest: PreviewDigest): Map<string, Set<string>> {
   return closure;
 }
 
-/** The nodes in an order the engine may take: dependencies first, otherwise the preview's order. */
+/** The nodes in an order the engine may take: dependencies first, otherwise by URN. */
 function orderNodes(nodes: Node[]): Node[] {
   const left = [...nodes];
   const out: Node[] = [];

@@ -38,8 +38,6 @@ export interface CredentialChange {
   generates: boolean;
   /** The rotating component this credential is a slot of (its URN), if any. */
   component: string | undefined;
-  /** Position of the resource's first step in the preview: the engine's order. */
-  position: number;
 }
 
 /** The steps of one resource, with the replacement's order when the preview shows its replacement steps. */
@@ -70,10 +68,10 @@ export function stepsByResource(digest: PreviewDigest): Map<string, ResourceStep
   return out;
 }
 
-/** Every credential resource of the preview (`ClientSecret`, `ClientJsonWebKey`), with what happens to it. */
+/** Every credential resource of the preview (`ClientSecret`, `ClientJsonWebKey`), with what happens to it, by URN. */
 export function credentialChanges(digest: PreviewDigest): CredentialChange[] {
   const changes: CredentialChange[] = [];
-  for (const [urn, { main, position, order }] of stepsByResource(digest)) {
+  for (const [urn, { main, order }] of stepsByResource(digest)) {
     const { kind: kindName, name, parentKind } = resourceName(urn);
     const kind = kindName === undefined ? undefined : credentialKinds[kindName];
     if (kind === undefined) continue;
@@ -106,10 +104,11 @@ export function credentialChanges(digest: PreviewDigest): CredentialChange[] {
       triggers: changedTriggers(oldOut.rotationTriggers ?? oldIn.rotationTriggers, newIn.rotationTriggers),
       generates: kind.generated !== undefined && typeof newIn[kind.generated.input] === "object",
       component: parentKind === undefined ? undefined : (main.newState?.parent ?? main.oldState?.parent),
-      position,
     });
   }
-  return changes.sort((a, b) => a.position - b.position);
+  // By URN, not by the preview's order: the engine steps through independent resources in no fixed order, and the
+  // review of one plan must read the same every time (what must come first is ordered by dependencies, appPlan.ts).
+  return changes.sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
 }
 
 function classify(step: PreviewStep, kind: CredentialKind): ChangeKind | undefined {
