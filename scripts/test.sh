@@ -62,6 +62,7 @@ run_suite() {
     step "lint (biome, knip)" npm run --silent lint
     step "typecheck" npm run --silent typecheck
     step "API reference (TypeDoc into api-reference/, warnings are errors)" npm run --silent docs:api
+    step "actionlint (for examples/github-actions; built once from the Go module proxy)" bash scripts/actionlint.sh
     step "unit and contract tests" vitest vitest.config.ts unit
     step "end-to-end tests (pulumi $(pulumi version))" vitest tests/e2e/vitest.config.ts e2e
   else

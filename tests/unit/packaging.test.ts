@@ -30,12 +30,17 @@ async function manifest(
 }
 
 describe("the provider package (pulumi-okta-credentials)", () => {
-  it("packs the compiled provider and sdk, the docs and the README: no test, fixture or emulator file", async () => {
+  it("packs the compiled provider, sdk and review, its command, the docs and the README: no test, fixture or emulator file", async () => {
     const files = await packed([]);
     expect(files).toContain("dist/provider/index.js");
     expect(files).toContain("dist/sdk/index.js");
+    expect(files).toContain("dist/review/cli.js");
+    expect(files).toContain("bin/okta-credentials.js");
     expect(files).toContain("docs/client-secret.md");
-    const outside = files.filter((f) => !/^(dist\/(provider|sdk)\/|docs\/|README\.md$|package\.json$)/.test(f));
+    expect(files).toContain("docs/reviewing.md");
+    const outside = files.filter(
+      (f) => !/^(dist\/(provider|sdk|review)\/|bin\/okta-credentials\.js$|docs\/|README\.md$|package\.json$)/.test(f),
+    );
     expect(outside).toEqual([]);
     expect(files.filter((f) => /\.test\.|fixture|emulator\/|\.ts$/.test(f) && !f.endsWith(".d.ts"))).toEqual([]);
   });
@@ -46,6 +51,20 @@ describe("the provider package (pulumi-okta-credentials)", () => {
       "jose",
       "tinyduration",
     ]);
+  });
+});
+
+describe("the okta-credentials command", () => {
+  it("is a file kept in git, so a fresh clone's npm ci links it before the build", async () => {
+    const bin = (await manifest("")).bin?.["okta-credentials"] ?? "";
+    expect(bin).toBe("bin/okta-credentials.js");
+    const { stdout } = await run("git", ["ls-files", "--error-unmatch", bin], { cwd: repo });
+    expect(stdout.trim()).toBe(bin);
+  });
+
+  it("runs from the built package: `okta-credentials review --help`", async () => {
+    const { stdout } = await run(process.execPath, [join(repo, "bin/okta-credentials.js"), "review", "--help"]);
+    expect(stdout).toContain("usage: okta-credentials review [preview.json]");
   });
 });
 

@@ -6,7 +6,7 @@ import { engineBinDir, repoRoot } from "./engine";
 import { workRoot } from "./workspace";
 
 const execFileAsync = promisify(execFile);
-const sourceDirs = ["provider", "sdk", "emulator"];
+const sourceDirs = ["provider", "sdk", "review", "emulator"];
 
 /**
  * Once per e2e run: programs load the package from `dist/` (through node_modules), so build it when any source is

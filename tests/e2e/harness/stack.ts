@@ -45,7 +45,7 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
     }
     const projectName = /^name:\s*(\S+)/m.exec(await readFile(path.join(dirs.program, "Pulumi.yaml"), "utf8"))?.[1];
     if (!projectName) throw new Error(`no project name in ${options.program}/Pulumi.yaml`);
-    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets, !options.emulator);
+    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets, !options.emulator, env);
     liveStacks.add(stack);
     return stack;
   } catch (error) {
@@ -66,6 +66,7 @@ function makeStack(
   run: Run,
   secrets: string[],
   ownsEmulator: boolean,
+  env: NodeJS.ProcessEnv,
 ): E2EStack {
   const lifecycle = ["--yes", "--non-interactive", "--stack", stackName];
   let previews = 0;
@@ -136,8 +137,10 @@ function makeStack(
     pulumi: (args, opts = {}) =>
       run(args, {
         expectFailure: opts.expectFailure ?? false,
+        env: opts.env ?? {},
         ...(opts.input === undefined ? {} : { input: opts.input }),
       }),
+    environment: () => ({ ...env }),
     cleanup() {
       // Removing the backend folder removes the stack with it: no `pulumi stack rm` needed. Resources still in
       // the stack live only in this stack's emulator, which closes here.

@@ -57,9 +57,18 @@ export interface E2EStack {
   outputs(opts?: { showSecrets?: boolean }): Promise<Record<string, unknown>>;
   /**
    * Any other `pulumi` command, run in `workDir` with the stack selected and the isolated environment; `input` goes to
-   * its stdin (e.g. the value of a `pulumi config set` without flags, never on the command line).
+   * its stdin (e.g. the value of a `pulumi config set` without flags, never on the command line); `env` adds to the
+   * stack's environment for this command (e.g. `OKTA_CREDENTIALS_NOW`).
    */
-  pulumi(args: string[], opts?: { expectFailure?: boolean; input?: string }): Promise<PulumiResult>;
+  pulumi(
+    args: string[],
+    opts?: { expectFailure?: boolean; input?: string; env?: Record<string, string> },
+  ): Promise<PulumiResult>;
+  /**
+   * The environment every `pulumi` command of this stack runs with (engine on PATH, backend, PULUMI_HOME, the
+   * passphrase), for a test that runs a script as a CI job would; the passphrase is a secret like any other.
+   */
+  environment(): NodeJS.ProcessEnv;
   /** Removes the stack, its backend and `workDir`, and closes the emulator. Safe to call twice. */
   cleanup(): Promise<void>;
 }
