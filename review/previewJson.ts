@@ -18,8 +18,9 @@
  *   other field); `create-replacement`, `replace`, then `delete-replaced` for a create-first one, whose delete the
  *   engine runs after every registration (`GenerateDeletes` in `resource/deploy/step_generator.go`).
  * - A state: `urn`, `type`, `custom`, `id` (`<appId>/<secretId>`, old states only), `parent`, `inputs`, `outputs`,
- *   `dependencies`, `additionalSecretOutputs`… A dynamic resource's inputs hold `__provider` (its serialized code) and
- *   the sdk's `resourceUrn`. At preview a new state's outputs are absent, or only echo the inputs (a replacement's):
+ *   `dependencies`, `additionalSecretOutputs`… A dynamic resource's inputs hold `__provider` (its serialized code),
+ *   the sdk's `__resourceUrn` (`resourceUrn` in state written by earlier versions) and a credential's `change` (what the
+ *   provider's check says the run does to it: `action`, `order`, `retires`, `adopts`, `because`, `why`). At preview a new state's outputs are absent, or only echo the inputs (a replacement's):
  *   a new credential's id is unknown until `pulumi up`. Old outputs hold the values of the last `up` or `refresh`,
  *   a secret output as `"[secret]"` (`stack.SerializeResource` with `showSecrets` false, even under
  *   `--show-secrets`). An input unknown at preview is `"04da6b54-80e4-46f7-96ec-b56ff0331ba9"`.

@@ -1,5 +1,5 @@
 import { label, resourceName } from "./kinds";
-import type { PreviewDigest } from "./previewJson";
+import type { PreviewDigest, PreviewStep } from "./previewJson";
 
 /** What the provider and the sdk said in the preview, by resource. */
 export interface ProviderReasons {
@@ -32,7 +32,8 @@ const leadingLabel = new RegExp(`^(${speakers.join("|")}) "([^"]+)"`);
  * lines carry no URN (the plugin prints them on its stderr) and name their resource at their start
  * (`ClientSecret "api" is replaced delete-first: …`), as do a rotating component's (`RotatingClientSecret "api":
  * generation 2 began …`, logged on the stack); a hook's error (the two-secret limit) carries the resource's URN. This
- * is the one place that reads them, so a field of the step's state that says the same can replace it here alone.
+ * is the one place that reads them. A credential's step carries the same facts in its `change` input (`noteOf`), which
+ * is read instead where there is one.
  */
 export function readReasons(digest: PreviewDigest): ProviderReasons {
   const urnsByLabel = new Map<string, string[]>();
@@ -68,5 +69,28 @@ export function readReasons(digest: PreviewDigest): ProviderReasons {
     const urns = d.urn ? [d.urn] : (urnsByLabel.get(label(match[1] as string, match[2] as string)) ?? []);
     for (const urn of urns) add(urn, text);
   }
-  return { about: (urn) => lines.get(urn) ?? [], blocking };
+  // The provider's note of the change, where the step has one: the same facts as its lines, in one place.
+  const notes = new Map<string, string[]>();
+  for (const step of digest.steps) {
+    const said = noteOf(step);
+    if (said) notes.set(step.urn, said);
+  }
+  return { about: (urn) => notes.get(urn) ?? lines.get(urn) ?? [], blocking };
+}
+
+/** Steps whose new inputs are this run's: a create's, a replacement's, an update's. */
+const changing = new Set(["create", "create-replacement", "replace", "update"]);
+
+/**
+ * What the `change` input of a credential's new state says (provider/resources/credential/change.ts): `why`, and
+ * `because` where it says more than the replacement's reasons. Only this run's: an update's step keeps the last change's
+ * note unless the update is the change (`action: "update"`), and an unchanged resource's is not read at all.
+ */
+function noteOf(step: PreviewStep): string[] | undefined {
+  const change = step.newState?.inputs?.change;
+  if (!changing.has(step.op) || typeof change !== "object" || change === null) return undefined;
+  const { action, why, because } = change as Record<string, unknown>;
+  if (typeof why !== "string" || (step.op === "update" && action !== "update")) return undefined;
+  const forced = typeof because === "string" && !because.endsWith(" changed") ? [`because ${because}`] : [];
+  return [why, ...forced];
 }
