@@ -1,0 +1,47 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { createStack } from "../harness";
+import { engineBinDir, repoRoot } from "../harness/engine";
+import type { CreateStackOptions, E2EStack } from "../harness/types";
+
+const run = promisify(execFile);
+
+/** The plugin's tarball and the folder of the YAML and Go language hosts, each built once per test run. */
+interface PluginTools {
+  tarball: string;
+  version: string;
+  hosts: string;
+}
+
+let tools: Promise<PluginTools> | undefined;
+
+/** Builds the plugin (`npm run plugin:build`) and finds or builds the language hosts (scripts/language-hosts.sh). */
+export function pluginTools(): Promise<PluginTools> {
+  tools ??= (async () => {
+    const build = await run("bash", [path.join(repoRoot, "plugin/build.sh")], { cwd: repoRoot });
+    const hosts = await run("bash", [path.join(repoRoot, "scripts/language-hosts.sh")], {
+      cwd: repoRoot,
+      timeout: 900_000,
+    });
+    const version = require(path.join(repoRoot, "package.json")).version as string;
+    return { tarball: path.join(repoRoot, build.stdout.trim()), version, hosts: hosts.stdout.trim() };
+  })();
+  return tools;
+}
+
+/**
+ * A stack (tests/e2e/harness) whose program uses the okta-credentials provider plugin, installed into the stack's own
+ * PULUMI_HOME as a user installs it (`pulumi plugin install resource okta-credentials <version> --file <tarball>`),
+ * with the YAML and Go language hosts on PATH.
+ */
+export async function createPluginStack(options: CreateStackOptions): Promise<E2EStack> {
+  const { tarball, version, hosts } = await pluginTools();
+  const engine = await engineBinDir();
+  const stack = await createStack({
+    ...options,
+    env: { ...options.env, PATH: [hosts, engine, process.env.PATH ?? ""].join(path.delimiter) },
+  });
+  await stack.pulumi(["plugin", "install", "resource", "okta-credentials", version, "--file", tarball]);
+  return stack;
+}
