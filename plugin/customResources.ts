@@ -18,8 +18,8 @@ interface Kind {
   secretInputs: readonly string[];
   /** Outputs that are secrets: encrypted in state, masked in every display. */
   secretOutputs: readonly string[];
-  /** The input that adopts an existing credential: what `pulumi import <appId>/<childId>` amounts to. */
-  adoptInput?: string;
+  /** What `pulumi import <appId>/<childId>` amounts to: the input that adopts it, and what it is called. */
+  adoption?: { input: string; noun: string; list: string };
 }
 
 type Props = Record<string, unknown>;
@@ -32,13 +32,13 @@ export const kinds: Record<string, Kind> = {
     hooks: providers.ClientSecret,
     secretInputs: ["clientSecret"],
     secretOutputs: ["clientSecret"],
-    adoptInput: "adoptSecretId",
+    adoption: { input: "adoptSecretId", noun: "client secret", list: "listClientSecrets" },
   },
   "okta-credentials:index:ClientJsonWebKey": {
     hooks: providers.ClientJsonWebKey,
     secretInputs: [],
     secretOutputs: ["privateKeyPem", "privateJwk"],
-    adoptInput: "adoptKeyId",
+    adoption: { input: "adoptKeyId", noun: "JSON Web Key", list: "listClientJsonWebKeys" },
   },
   "okta-credentials:index:ClientSecretVerification": {
     hooks: providers.ClientSecretVerification,
@@ -134,8 +134,16 @@ export const customResourceCalls: Required<
       // the imported resource is one that adopted it, with the same rules (docs/plugin.md#import).
       const importing = isEmpty(prior);
       const childId = id.includes("/") ? id.slice(id.indexOf("/") + 1) : undefined;
-      const adoption = importing && kind.adoptInput && childId ? { [kind.adoptInput]: childId } : {};
-      const result = await kind.hooks.read(id, { ...prior, ...adoption, resourceUrn: urn });
+      const adopt = importing && kind.adoption && childId ? { [kind.adoption.input]: childId } : {};
+      const result = await kind.hooks.read(id, { ...prior, ...adopt, resourceUrn: urn });
+      if (!result.id && importing && kind.adoption) {
+        // The engine would blame the plugin ("does not support importing"): say what is missing instead.
+        const { noun, list } = kind.adoption;
+        throw new Error(
+          `importing ${id}: app ${id.slice(0, id.indexOf("/"))} has no ${noun} ${childId} (or there is no such app); ` +
+            `the id is <appId>/<id of one of its ${noun}s>, see ${list}`,
+        );
+      }
       if (!result.id) return { id: "" };
       const outs = toEngine(result.props as Props, kind.secretOutputs, hidden);
       if (result.inputs === undefined) return { id: result.id, props: outs };
