@@ -32,16 +32,17 @@ const calls: ConfigCalls = {
     const news = call.request.getNews()?.toJavaScript() ?? {};
     const response = new provproto.CheckResponse();
     response.setInputs(structproto.Struct.fromJavaScript(news));
-    const failures = Object.keys(news)
-      .filter((key) => key !== "version" && !configKeys.includes(key))
-      .map((key) => {
-        const failure = new provproto.CheckFailure();
-        failure.setProperty(key);
-        failure.setReason(
-          `okta-credentials:${key} is not a setting of the okta-credentials provider; it takes ${configKeys.join(", ")}`,
-        );
-        return failure;
-      });
+    const unknown = Object.keys(news).filter((key) => key !== "version" && !configKeys.includes(key));
+    const problems = unknown.map((key) => ({
+      property: key,
+      reason: `okta-credentials:${key} is not a setting of the okta-credentials provider; it takes ${configKeys.join(", ")}`,
+    }));
+    const failures = problems.map(({ property, reason }) => {
+      const failure = new provproto.CheckFailure();
+      failure.setProperty(property);
+      failure.setReason(reason);
+      return failure;
+    });
     response.setFailuresList(failures);
     callback(null, response);
   },

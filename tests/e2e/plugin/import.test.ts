@@ -104,6 +104,13 @@ describe("pulumi import of a secret and a key, then a rotation of each", () => {
     expect(preview.counts).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
   });
 
+  it("a forced replacement of the imported secret takes the same secret over again, deleting nothing", async () => {
+    const run = await stack.up({ args: ["--replace", stack.urn(secretType, "imported-secret")] });
+    expect(run.counts).toMatchObject({ replace: 1 });
+    expect(run.stdout + run.stderr).toContain("the replacement took that same secret over again");
+    expect(secretsOf(stack.emulator, stack.app.id)).toEqual([{ id: secretId, status: "ACTIVE" }]);
+  });
+
   it("a rotation of each imported resource: the new credential first, the imported one retired", async () => {
     await stack.useProgram(path.join(programs, "rotated"));
     const run = await stack.up();
