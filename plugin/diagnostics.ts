@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setUserLineSink } from "../provider/resources/hookErrors";
 
 /**
- * Where the core's words to the person running Pulumi go. The core says them through `tellUser` (a `warning: `
- * line on the process's stderr, which a dynamic provider's plugin shows with no resource). Here every hook runs inside
- * `forResource(urn, …)`, so such a line is known to concern that resource and is handed to the sink with its URN: the
- * engine then shows it under the resource, in previews and in `--json` alike. One place catches the lines; the sink is
- * replaceable (`setDiagnosticSink`) for when the core hands its lines over with their URN itself.
+ * Where the core's words to the person running Pulumi go. The core says them through `tellUser(line, urn)`, which a
+ * dynamic provider prints for the whole run; here its sink (`setUserLineSink`) hands each line, with the URN of the
+ * resource it concerns, to the engine's log service, which shows it under that resource, in previews and in `--json`
+ * alike. A line without a URN is attached to the resource whose hook said it (`forResource`); outside any hook, it is
+ * printed as before.
  */
 export type DiagnosticSink = (line: { urn: string; severity: "warning" | "info"; message: string }) => Promise<void>;
 
@@ -15,14 +16,21 @@ interface HookContext {
 }
 
 const context = new AsyncLocalStorage<HookContext>();
-let sink: DiagnosticSink | undefined;
-let installed = false;
-const prefix = "warning: ";
 
-/** Sends the lines the core says while a hook runs to `next` (the engine's log service), attached to the resource. */
-export function setDiagnosticSink(next: DiagnosticSink | undefined): void {
-  sink = next;
-  install();
+/** Sends the core's lines to `sink` (the engine's log service), each attached to its resource; undefined: stderr. */
+export function setDiagnosticSink(sink: DiagnosticSink | undefined): void {
+  if (!sink) {
+    setUserLineSink(undefined);
+    return;
+  }
+  setUserLineSink((message, urn) => {
+    const current = context.getStore();
+    const target = urn?.startsWith("urn:pulumi:") ? urn : current?.urn;
+    const printed = () => console.error(`warning: ${message}`);
+    if (target === undefined) return printed();
+    const sent = sink({ urn: target, severity: "warning", message }).catch(printed);
+    current?.sent.push(sent);
+  });
 }
 
 /** Runs one hook call for the resource `urn`; its diagnostics reach the engine before the hook's answer does. */
@@ -33,20 +41,4 @@ export async function forResource<T>(urn: string, hook: () => Promise<T>): Promi
   } finally {
     await Promise.allSettled(own.sent);
   }
-}
-
-function install(): void {
-  if (installed) return;
-  installed = true;
-  const print = console.error.bind(console);
-  console.error = (...args: unknown[]) => {
-    const current = context.getStore();
-    const [first] = args;
-    if (sink && current && args.length === 1 && typeof first === "string" && first.startsWith(prefix)) {
-      const message = first.slice(prefix.length);
-      current.sent.push(sink({ urn: current.urn, severity: "warning", message }).catch(() => print(first)));
-      return;
-    }
-    print(...args);
-  };
 }

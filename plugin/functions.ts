@@ -1,9 +1,9 @@
 import type * as provider from "@pulumi/pulumi/provider";
-import { processOktaClient } from "../provider/okta/processClient";
+import { processOktaClient } from "../provider/runState";
 import { signClientAssertion } from "../sdk/clientAssertion";
 import { requestClientCredentialsToken } from "../sdk/clientCredentialsToken";
-import { listClientJsonWebKeysOf } from "../sdk/listClientJsonWebKeys";
-import { listClientSecretsOf } from "../sdk/listClientSecrets";
+import { listClientJsonWebKeysWith } from "../sdk/listClientJsonWebKeys";
+import { listClientSecretsWith } from "../sdk/listClientSecrets";
 import { reveal, secret } from "./propertyValues";
 import { inPluginTerms } from "./providerConfig";
 
@@ -15,10 +15,10 @@ type Call = (args: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 const calls: Record<string, Call> = {
   "okta-credentials:index:listClientSecrets": async (args) => ({
-    ...(await listClientSecretsOf(processOktaClient(), args as { appId: string })),
+    ...(await listClientSecretsWith(processOktaClient, args as { appId: string })),
   }),
   "okta-credentials:index:listClientJsonWebKeys": async (args) => ({
-    ...(await listClientJsonWebKeysOf(processOktaClient(), args as { appId: string })),
+    ...(await listClientJsonWebKeysWith(processOktaClient, args as { appId: string })),
   }),
   "okta-credentials:index:signClientAssertion": async (args) => ({
     assertion: secret(await signClientAssertion(args as unknown as Parameters<typeof signClientAssertion>[0])),

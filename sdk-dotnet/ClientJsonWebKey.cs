@@ -28,13 +28,13 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Output<string> Algorithm { get; private set; } = null!;
 
         /// <summary>
-        /// The app the key belongs to.
+        /// The app the credential belongs to.
         /// </summary>
         [Output("appId")]
         public Output<string> AppId { get; private set; } = null!;
 
         /// <summary>
-        /// When Okta added the key (ISO 8601).
+        /// When Okta made the credential (ISO 8601).
         /// </summary>
         [Output("created")]
         public Output<string> Created { get; private set; } = null!;
@@ -52,7 +52,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Output<string> Kid { get; private set; } = null!;
 
         /// <summary>
-        /// When Okta last changed the key (ISO 8601).
+        /// When Okta last changed the credential, e.g. its status (ISO 8601).
         /// </summary>
         [Output("lastUpdated")]
         public Output<string> LastUpdated { get; private set; } = null!;
@@ -159,7 +159,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Input<string>? Algorithm { get; set; }
 
         /// <summary>
-        /// The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+        /// The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         /// </summary>
         [Input("appId", required: true)]
         public Input<string> AppId { get; set; } = null!;
@@ -173,10 +173,11 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Input<Inputs.GenerateKeyPairArgs>? Generate { get; set; }
 
         /// <summary>
-        /// Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-        /// A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-        /// it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-        /// the new key first as usual. Default false; never forces a replacement or an update.
+        /// Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+        /// ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+        /// an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+        /// ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+        /// replacement or an update. The rotating components set it on their slots.
         /// </summary>
         [Input("heldRetired")]
         public Input<bool>? HeldRetired { get; set; }
@@ -199,8 +200,8 @@ namespace PulumiOktaCredentials.OktaCredentials
         private InputMap<string>? _rotationTriggers;
 
         /// <summary>
-        /// Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-        /// is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+        /// Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+        /// one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         /// </summary>
         public InputMap<string> RotationTriggers
         {

@@ -21,7 +21,7 @@ namespace PulumiOktaCredentials.OktaCredentials
     public partial class ClientSecret : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// The app the secret belongs to.
+        /// The app the credential belongs to.
         /// </summary>
         [Output("appId")]
         public Output<string> AppId { get; private set; } = null!;
@@ -33,13 +33,13 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Output<string> ClientSecret { get; private set; } = null!;
 
         /// <summary>
-        /// When Okta created the secret (ISO 8601).
+        /// When Okta made the credential (ISO 8601).
         /// </summary>
         [Output("created")]
         public Output<string> Created { get; private set; } = null!;
 
         /// <summary>
-        /// When Okta last changed the secret (ISO 8601).
+        /// When Okta last changed the credential, e.g. its status (ISO 8601).
         /// </summary>
         [Output("lastUpdated")]
         public Output<string> LastUpdated { get; private set; } = null!;
@@ -126,7 +126,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Input<string>? AdoptSecretId { get; set; }
 
         /// <summary>
-        /// The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+        /// The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         /// </summary>
         [Input("appId", required: true)]
         public Input<string> AppId { get; set; } = null!;
@@ -150,10 +150,11 @@ namespace PulumiOktaCredentials.OktaCredentials
         }
 
         /// <summary>
-        /// Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-        /// A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-        /// secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-        /// Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
+        /// Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+        /// ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+        /// an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+        /// ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+        /// replacement or an update. The rotating components set it on their slots.
         /// </summary>
         [Input("heldRetired")]
         public Input<bool>? HeldRetired { get; set; }
@@ -162,7 +163,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         private InputMap<string>? _rotationTriggers;
 
         /// <summary>
-        /// Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+        /// Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
         /// one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         /// </summary>
         public InputMap<string> RotationTriggers

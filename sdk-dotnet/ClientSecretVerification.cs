@@ -19,13 +19,13 @@ namespace PulumiOktaCredentials.OktaCredentials
     public partial class ClientSecretVerification : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+        /// What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
         /// </summary>
         [Output("answer")]
         public Output<string> Answer { get; private set; } = null!;
 
         /// <summary>
-        /// When the token endpoint last accepted the secret (ISO 8601).
+        /// When Okta last accepted the credential (ISO 8601).
         /// </summary>
         [Output("verifiedAt")]
         public Output<string> VerifiedAt { get; private set; } = null!;

@@ -15,13 +15,14 @@ namespace PulumiOktaCredentials.OktaCredentials
     /// across deploys, on the same schedule as `RotatingClientSecret`: generation `g` lives in slot `g % 2` and `g - 1` in
     /// the other, ACTIVE until `retireAfter` past the start of `g`. A new generation replaces the slot that holds `g - 2`
     /// delete-first (INACTIVE by then, or retired all the same when a window was missed: the slots say `heldRetired`), so
-    /// the app keeps an ACTIVE key at every moment and the new key never clashes with the old one.
+    /// the app keeps an ACTIVE key at every moment and the new key never clashes with the old one. `current` is the newest
+    /// generation's key (what clients should sign with), `previous` the one before.
     /// </summary>
     [OktaCredentialsResourceType("okta-credentials:index:RotatingClientJsonWebKey")]
     public partial class RotatingClientJsonWebKey : global::Pulumi.ComponentResource
     {
         /// <summary>
-        /// The newest generation's key: what clients should sign with.
+        /// The newest generation's credential: what clients should use.
         /// </summary>
         [Output("current")]
         public Output<Outputs.RotatingJsonWebKey> Current { get; private set; } = null!;
@@ -45,7 +46,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Output<Outputs.RotatingJsonWebKey> Previous { get; private set; } = null!;
 
         /// <summary>
-        /// When the previous generation's key is due to be deactivated (ISO 8601).
+        /// When the previous generation's credential is due to be deactivated (ISO 8601).
         /// </summary>
         [Output("previousRetiresAt")]
         public Output<string> PreviousRetiresAt { get; private set; } = null!;

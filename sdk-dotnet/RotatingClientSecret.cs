@@ -17,12 +17,13 @@ namespace PulumiOktaCredentials.OktaCredentials
     /// generation replaces the slot that holds `g - 2`, INACTIVE by then, delete-first, so Okta never holds more than two
     /// secrets and at least one is ACTIVE at every moment. When no `up` ran in the retirement window, `g - 2` is still
     /// ACTIVE: the slots say so with `heldRetired`, so it is deleted first all the same while `g - 1` stays ACTIVE.
+    /// `current` is the newest generation's secret (what clients should use), `previous` the one before.
     /// </summary>
     [OktaCredentialsResourceType("okta-credentials:index:RotatingClientSecret")]
     public partial class RotatingClientSecret : global::Pulumi.ComponentResource
     {
         /// <summary>
-        /// The newest generation's secret: what clients should use.
+        /// The newest generation's credential: what clients should use.
         /// </summary>
         [Output("current")]
         public Output<Outputs.RotatingSecret> Current { get; private set; } = null!;
@@ -46,7 +47,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         public Output<Outputs.RotatingSecret> Previous { get; private set; } = null!;
 
         /// <summary>
-        /// When the previous generation's secret is due to be deactivated (ISO 8601).
+        /// When the previous generation's credential is due to be deactivated (ISO 8601).
         /// </summary>
         [Output("previousRetiresAt")]
         public Output<string> PreviousRetiresAt { get; private set; } = null!;

@@ -56,11 +56,11 @@ export class ClientJsonWebKey extends pulumi.CustomResource {
      */
     declare public readonly algorithm: pulumi.Output<string>;
     /**
-     * The app the key belongs to.
+     * The app the credential belongs to.
      */
     declare public readonly appId: pulumi.Output<string>;
     /**
-     * When Okta added the key (ISO 8601).
+     * When Okta made the credential (ISO 8601).
      */
     declare public /*out*/ readonly created: pulumi.Output<string>;
     /**
@@ -72,7 +72,7 @@ export class ClientJsonWebKey extends pulumi.CustomResource {
      */
     declare public readonly kid: pulumi.Output<string>;
     /**
-     * When Okta last changed the key (ISO 8601).
+     * When Okta last changed the credential, e.g. its status (ISO 8601).
      */
     declare public /*out*/ readonly lastUpdated: pulumi.Output<string>;
     /**
@@ -167,7 +167,7 @@ export interface ClientJsonWebKeyArgs {
      */
     algorithm?: pulumi.Input<string | undefined>;
     /**
-     * The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+     * The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
      */
     appId: pulumi.Input<string>;
     /**
@@ -177,10 +177,11 @@ export interface ClientJsonWebKeyArgs {
      */
     generate?: pulumi.Input<inputs.GenerateKeyPairArgs | undefined>;
     /**
-     * Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-     * A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-     * it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-     * the new key first as usual. Default false; never forces a replacement or an update.
+     * Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+     * ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+     * an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+     * ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+     * replacement or an update. The rotating components set it on their slots.
      */
     heldRetired?: pulumi.Input<boolean | undefined>;
     /**
@@ -194,8 +195,8 @@ export interface ClientJsonWebKeyArgs {
      */
     publicKey?: pulumi.Input<string | undefined>;
     /**
-     * Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-     * is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+     * Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+     * one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
      */
     rotationTriggers?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**

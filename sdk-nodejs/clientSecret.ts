@@ -49,7 +49,7 @@ export class ClientSecret extends pulumi.CustomResource {
     }
 
     /**
-     * The app the secret belongs to.
+     * The app the credential belongs to.
      */
     declare public readonly appId: pulumi.Output<string>;
     /**
@@ -57,11 +57,11 @@ export class ClientSecret extends pulumi.CustomResource {
      */
     declare public readonly clientSecret: pulumi.Output<string>;
     /**
-     * When Okta created the secret (ISO 8601).
+     * When Okta made the credential (ISO 8601).
      */
     declare public /*out*/ readonly created: pulumi.Output<string>;
     /**
-     * When Okta last changed the secret (ISO 8601).
+     * When Okta last changed the credential, e.g. its status (ISO 8601).
      */
     declare public /*out*/ readonly lastUpdated: pulumi.Output<string>;
     /**
@@ -133,7 +133,7 @@ export interface ClientSecretArgs {
      */
     adoptSecretId?: pulumi.Input<string | undefined>;
     /**
-     * The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+     * The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
      */
     appId: pulumi.Input<string>;
     /**
@@ -143,14 +143,15 @@ export interface ClientSecretArgs {
      */
     clientSecret?: pulumi.Input<string | undefined>;
     /**
-     * Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-     * A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-     * secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-     * Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
+     * Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+     * ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+     * an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+     * ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+     * replacement or an update. The rotating components set it on their slots.
      */
     heldRetired?: pulumi.Input<boolean | undefined>;
     /**
-     * Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+     * Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
      * one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
      */
     rotationTriggers?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;

@@ -47,11 +47,11 @@ export class ClientSecretVerification extends pulumi.CustomResource {
     }
 
     /**
-     * What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+     * What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
      */
     declare public /*out*/ readonly answer: pulumi.Output<string>;
     /**
-     * When the token endpoint last accepted the secret (ISO 8601).
+     * When Okta last accepted the credential (ISO 8601).
      */
     declare public /*out*/ readonly verifiedAt: pulumi.Output<string>;
 

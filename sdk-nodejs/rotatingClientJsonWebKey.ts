@@ -11,7 +11,8 @@ import * as utilities from "./utilities";
  * across deploys, on the same schedule as `RotatingClientSecret`: generation `g` lives in slot `g % 2` and `g - 1` in
  * the other, ACTIVE until `retireAfter` past the start of `g`. A new generation replaces the slot that holds `g - 2`
  * delete-first (INACTIVE by then, or retired all the same when a window was missed: the slots say `heldRetired`), so
- * the app keeps an ACTIVE key at every moment and the new key never clashes with the old one.
+ * the app keeps an ACTIVE key at every moment and the new key never clashes with the old one. `current` is the newest
+ * generation's key (what clients should sign with), `previous` the one before.
  */
 export class RotatingClientJsonWebKey extends pulumi.ComponentResource {
     /** @internal */
@@ -29,7 +30,7 @@ export class RotatingClientJsonWebKey extends pulumi.ComponentResource {
     }
 
     /**
-     * The newest generation's key: what clients should sign with.
+     * The newest generation's credential: what clients should use.
      */
     declare public /*out*/ readonly current: pulumi.Output<outputs.RotatingJsonWebKey>;
     /**
@@ -45,7 +46,7 @@ export class RotatingClientJsonWebKey extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly previous: pulumi.Output<outputs.RotatingJsonWebKey>;
     /**
-     * When the previous generation's key is due to be deactivated (ISO 8601).
+     * When the previous generation's credential is due to be deactivated (ISO 8601).
      */
     declare public /*out*/ readonly previousRetiresAt: pulumi.Output<string>;
 

@@ -13,6 +13,7 @@ import * as utilities from "./utilities";
  * generation replaces the slot that holds `g - 2`, INACTIVE by then, delete-first, so Okta never holds more than two
  * secrets and at least one is ACTIVE at every moment. When no `up` ran in the retirement window, `g - 2` is still
  * ACTIVE: the slots say so with `heldRetired`, so it is deleted first all the same while `g - 1` stays ACTIVE.
+ * `current` is the newest generation's secret (what clients should use), `previous` the one before.
  */
 export class RotatingClientSecret extends pulumi.ComponentResource {
     /** @internal */
@@ -30,7 +31,7 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
     }
 
     /**
-     * The newest generation's secret: what clients should use.
+     * The newest generation's credential: what clients should use.
      */
     declare public /*out*/ readonly current: pulumi.Output<outputs.RotatingSecret>;
     /**
@@ -46,7 +47,7 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
      */
     declare public /*out*/ readonly previous: pulumi.Output<outputs.RotatingSecret>;
     /**
-     * When the previous generation's secret is due to be deactivated (ISO 8601).
+     * When the previous generation's credential is due to be deactivated (ISO 8601).
      */
     declare public /*out*/ readonly previousRetiresAt: pulumi.Output<string>;
 

@@ -23,15 +23,15 @@ type ClientJsonWebKey struct {
 
 	// Okta's `alg` of the key, e.g. `RS256`; empty for an encryption key added without one.
 	Algorithm pulumi.StringOutput `pulumi:"algorithm"`
-	// The app the key belongs to.
+	// The app the credential belongs to.
 	AppId pulumi.StringOutput `pulumi:"appId"`
-	// When Okta added the key (ISO 8601).
+	// When Okta made the credential (ISO 8601).
 	Created pulumi.StringOutput `pulumi:"created"`
 	// Okta's id of the key (`pks…`).
 	KeyId pulumi.StringOutput `pulumi:"keyId"`
 	// The key's `kid`: what a client assertion's header names.
 	Kid pulumi.StringOutput `pulumi:"kid"`
-	// When Okta last changed the key (ISO 8601).
+	// When Okta last changed the credential, e.g. its status (ISO 8601).
 	LastUpdated pulumi.StringOutput `pulumi:"lastUpdated"`
 	// The same private key as a JWK (with `kid`, `use`, `alg`); always a Pulumi secret; absent unless generated.
 	PrivateJwk pulumi.StringMapOutput `pulumi:"privateJwk"`
@@ -108,16 +108,17 @@ type clientJsonWebKeyArgs struct {
 	AdoptKeyId *string `pulumi:"adoptKeyId"`
 	// A brought key's `alg`. Default: the JWK's own `alg`, else RS256 for RSA and the curve's ES256/384/512 for EC.
 	Algorithm *string `pulumi:"algorithm"`
-	// The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+	// The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
 	AppId string `pulumi:"appId"`
 	// Let the provider make a signing key pair, once, when the key is created; only the public half goes to Okta, the
 	// private half is the `privateKeyPem` and `privateJwk` outputs (Pulumi secrets). Exclusive with `publicKey`.
 	// Changing it forces a replacement (a new pair).
 	Generate *GenerateKeyPair `pulumi:"generate"`
-	// Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-	// A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-	// it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-	// the new key first as usual. Default false; never forces a replacement or an update.
+	// Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+	// ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+	// an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+	// ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+	// replacement or an update. The rotating components set it on their slots.
 	HeldRetired *bool `pulumi:"heldRetired"`
 	// The key's `kid`, unique in the app. Default: a brought JWK's own `kid`, else the key's RFC 7638 thumbprint.
 	// Changing it forces a replacement; since a rotation adds the new key before the old one is removed, a fixed `kid`
@@ -125,8 +126,8 @@ type clientJsonWebKeyArgs struct {
 	Kid *string `pulumi:"kid"`
 	// Bring a public key: a PEM (`PUBLIC KEY`, `RSA PUBLIC KEY`, or an X.509 `CERTIFICATE`) or a public JWK as JSON text. A private key is refused at preview and never shown. Exclusive with `generate`. A different key forces a replacement.
 	PublicKey *string `pulumi:"publicKey"`
-	// Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-	// is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+	// Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+	// one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
 	RotationTriggers map[string]string `pulumi:"rotationTriggers"`
 	// `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
 	Status *string `pulumi:"status"`
@@ -143,16 +144,17 @@ type ClientJsonWebKeyArgs struct {
 	AdoptKeyId pulumi.StringPtrInput
 	// A brought key's `alg`. Default: the JWK's own `alg`, else RS256 for RSA and the curve's ES256/384/512 for EC.
 	Algorithm pulumi.StringPtrInput
-	// The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+	// The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
 	AppId pulumi.StringInput
 	// Let the provider make a signing key pair, once, when the key is created; only the public half goes to Okta, the
 	// private half is the `privateKeyPem` and `privateJwk` outputs (Pulumi secrets). Exclusive with `publicKey`.
 	// Changing it forces a replacement (a new pair).
 	Generate GenerateKeyPairPtrInput
-	// Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-	// A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-	// it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-	// the new key first as usual. Default false; never forces a replacement or an update.
+	// Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+	// ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+	// an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+	// ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+	// replacement or an update. The rotating components set it on their slots.
 	HeldRetired pulumi.BoolPtrInput
 	// The key's `kid`, unique in the app. Default: a brought JWK's own `kid`, else the key's RFC 7638 thumbprint.
 	// Changing it forces a replacement; since a rotation adds the new key before the old one is removed, a fixed `kid`
@@ -160,8 +162,8 @@ type ClientJsonWebKeyArgs struct {
 	Kid pulumi.StringPtrInput
 	// Bring a public key: a PEM (`PUBLIC KEY`, `RSA PUBLIC KEY`, or an X.509 `CERTIFICATE`) or a public JWK as JSON text. A private key is refused at preview and never shown. Exclusive with `generate`. A different key forces a replacement.
 	PublicKey pulumi.StringPtrInput
-	// Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-	// is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+	// Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+	// one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
 	RotationTriggers pulumi.StringMapInput
 	// `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
 	Status pulumi.StringPtrInput
@@ -261,12 +263,12 @@ func (o ClientJsonWebKeyOutput) Algorithm() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKey) pulumi.StringOutput { return v.Algorithm }).(pulumi.StringOutput)
 }
 
-// The app the key belongs to.
+// The app the credential belongs to.
 func (o ClientJsonWebKeyOutput) AppId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKey) pulumi.StringOutput { return v.AppId }).(pulumi.StringOutput)
 }
 
-// When Okta added the key (ISO 8601).
+// When Okta made the credential (ISO 8601).
 func (o ClientJsonWebKeyOutput) Created() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKey) pulumi.StringOutput { return v.Created }).(pulumi.StringOutput)
 }
@@ -281,7 +283,7 @@ func (o ClientJsonWebKeyOutput) Kid() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKey) pulumi.StringOutput { return v.Kid }).(pulumi.StringOutput)
 }
 
-// When Okta last changed the key (ISO 8601).
+// When Okta last changed the credential, e.g. its status (ISO 8601).
 func (o ClientJsonWebKeyOutput) LastUpdated() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKey) pulumi.StringOutput { return v.LastUpdated }).(pulumi.StringOutput)
 }

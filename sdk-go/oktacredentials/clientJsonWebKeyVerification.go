@@ -19,9 +19,9 @@ import (
 type ClientJsonWebKeyVerification struct {
 	pulumi.CustomResourceState
 
-	// What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+	// What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
 	Answer pulumi.StringOutput `pulumi:"answer"`
-	// When the token endpoint last accepted an assertion signed by the key (ISO 8601).
+	// When Okta last accepted the credential (ISO 8601).
 	VerifiedAt pulumi.StringOutput `pulumi:"verifiedAt"`
 }
 
@@ -202,12 +202,12 @@ func (o ClientJsonWebKeyVerificationOutput) ToClientJsonWebKeyVerificationOutput
 	return o
 }
 
-// What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+// What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
 func (o ClientJsonWebKeyVerificationOutput) Answer() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKeyVerification) pulumi.StringOutput { return v.Answer }).(pulumi.StringOutput)
 }
 
-// When the token endpoint last accepted an assertion signed by the key (ISO 8601).
+// When Okta last accepted the credential (ISO 8601).
 func (o ClientJsonWebKeyVerificationOutput) VerifiedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientJsonWebKeyVerification) pulumi.StringOutput { return v.VerifiedAt }).(pulumi.StringOutput)
 }

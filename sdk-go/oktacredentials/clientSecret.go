@@ -20,13 +20,13 @@ import (
 type ClientSecret struct {
 	pulumi.CustomResourceState
 
-	// The app the secret belongs to.
+	// The app the credential belongs to.
 	AppId pulumi.StringOutput `pulumi:"appId"`
 	// The secret itself; always a Pulumi secret.
 	ClientSecret pulumi.StringOutput `pulumi:"clientSecret"`
-	// When Okta created the secret (ISO 8601).
+	// When Okta made the credential (ISO 8601).
 	Created pulumi.StringOutput `pulumi:"created"`
-	// When Okta last changed the secret (ISO 8601).
+	// When Okta last changed the credential, e.g. its status (ISO 8601).
 	LastUpdated pulumi.StringOutput `pulumi:"lastUpdated"`
 	// The rotation triggers as given.
 	RotationTriggers pulumi.StringMapOutput `pulumi:"rotationTriggers"`
@@ -98,18 +98,19 @@ type clientSecretArgs struct {
 	// Honoured when the resource is created or when this value changes; a later rotation creates a new secret.
 	// The adopted secret is deleted with the resource (use `retainOnDelete` to keep it).
 	AdoptSecretId *string `pulumi:"adoptSecretId"`
-	// The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+	// The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
 	AppId string `pulumi:"appId"`
 	// Bring your own secret (14 to 100 printable ASCII characters, 32 or more when the app authenticates with
 	// `client_secret_jwt`) instead of letting Okta generate 64 characters. Always stored as a Pulumi secret.
 	// Changing it forces a replacement.
 	ClientSecret *string `pulumi:"clientSecret"`
-	// Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-	// A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-	// secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-	// Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
+	// Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+	// ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+	// an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+	// ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+	// replacement or an update. The rotating components set it on their slots.
 	HeldRetired *bool `pulumi:"heldRetired"`
-	// Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+	// Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
 	// one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
 	RotationTriggers map[string]string `pulumi:"rotationTriggers"`
 	// `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
@@ -122,18 +123,19 @@ type ClientSecretArgs struct {
 	// Honoured when the resource is created or when this value changes; a later rotation creates a new secret.
 	// The adopted secret is deleted with the resource (use `retainOnDelete` to keep it).
 	AdoptSecretId pulumi.StringPtrInput
-	// The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+	// The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
 	AppId pulumi.StringInput
 	// Bring your own secret (14 to 100 printable ASCII characters, 32 or more when the app authenticates with
 	// `client_secret_jwt`) instead of letting Okta generate 64 characters. Always stored as a Pulumi secret.
 	// Changing it forces a replacement.
 	ClientSecret pulumi.StringPtrInput
-	// Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-	// A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-	// secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-	// Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
+	// Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+	// ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+	// an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+	// ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+	// replacement or an update. The rotating components set it on their slots.
 	HeldRetired pulumi.BoolPtrInput
-	// Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+	// Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
 	// one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
 	RotationTriggers pulumi.StringMapInput
 	// `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
@@ -227,7 +229,7 @@ func (o ClientSecretOutput) ToClientSecretOutputWithContext(ctx context.Context)
 	return o
 }
 
-// The app the secret belongs to.
+// The app the credential belongs to.
 func (o ClientSecretOutput) AppId() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientSecret) pulumi.StringOutput { return v.AppId }).(pulumi.StringOutput)
 }
@@ -237,12 +239,12 @@ func (o ClientSecretOutput) ClientSecret() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientSecret) pulumi.StringOutput { return v.ClientSecret }).(pulumi.StringOutput)
 }
 
-// When Okta created the secret (ISO 8601).
+// When Okta made the credential (ISO 8601).
 func (o ClientSecretOutput) Created() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientSecret) pulumi.StringOutput { return v.Created }).(pulumi.StringOutput)
 }
 
-// When Okta last changed the secret (ISO 8601).
+// When Okta last changed the credential, e.g. its status (ISO 8601).
 func (o ClientSecretOutput) LastUpdated() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientSecret) pulumi.StringOutput { return v.LastUpdated }).(pulumi.StringOutput)
 }

@@ -18,9 +18,9 @@ import (
 type ClientSecretVerification struct {
 	pulumi.CustomResourceState
 
-	// What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+	// What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
 	Answer pulumi.StringOutput `pulumi:"answer"`
-	// When the token endpoint last accepted the secret (ISO 8601).
+	// When Okta last accepted the credential (ISO 8601).
 	VerifiedAt pulumi.StringOutput `pulumi:"verifiedAt"`
 }
 
@@ -191,12 +191,12 @@ func (o ClientSecretVerificationOutput) ToClientSecretVerificationOutputWithCont
 	return o
 }
 
-// What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+// What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
 func (o ClientSecretVerificationOutput) Answer() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientSecretVerification) pulumi.StringOutput { return v.Answer }).(pulumi.StringOutput)
 }
 
-// When the token endpoint last accepted the secret (ISO 8601).
+// When Okta last accepted the credential (ISO 8601).
 func (o ClientSecretVerificationOutput) VerifiedAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *ClientSecretVerification) pulumi.StringOutput { return v.VerifiedAt }).(pulumi.StringOutput)
 }

@@ -16,11 +16,12 @@ import (
 // across deploys, on the same schedule as `RotatingClientSecret`: generation `g` lives in slot `g % 2` and `g - 1` in
 // the other, ACTIVE until `retireAfter` past the start of `g`. A new generation replaces the slot that holds `g - 2`
 // delete-first (INACTIVE by then, or retired all the same when a window was missed: the slots say `heldRetired`), so
-// the app keeps an ACTIVE key at every moment and the new key never clashes with the old one.
+// the app keeps an ACTIVE key at every moment and the new key never clashes with the old one. `current` is the newest
+// generation's key (what clients should sign with), `previous` the one before.
 type RotatingClientJsonWebKey struct {
 	pulumi.ResourceState
 
-	// The newest generation's key: what clients should sign with.
+	// The newest generation's credential: what clients should use.
 	Current RotatingJsonWebKeyOutput `pulumi:"current"`
 	// The current generation's number (1 from the anchor).
 	Generation pulumi.IntOutput `pulumi:"generation"`
@@ -28,7 +29,7 @@ type RotatingClientJsonWebKey struct {
 	NextRotationAt pulumi.StringOutput `pulumi:"nextRotationAt"`
 	// The generation before: ACTIVE until `previousRetiresAt`, then INACTIVE.
 	Previous RotatingJsonWebKeyOutput `pulumi:"previous"`
-	// When the previous generation's key is due to be deactivated (ISO 8601).
+	// When the previous generation's credential is due to be deactivated (ISO 8601).
 	PreviousRetiresAt pulumi.StringOutput `pulumi:"previousRetiresAt"`
 }
 
@@ -185,7 +186,7 @@ func (o RotatingClientJsonWebKeyOutput) ToRotatingClientJsonWebKeyOutputWithCont
 	return o
 }
 
-// The newest generation's key: what clients should sign with.
+// The newest generation's credential: what clients should use.
 func (o RotatingClientJsonWebKeyOutput) Current() RotatingJsonWebKeyOutput {
 	return o.ApplyT(func(v *RotatingClientJsonWebKey) RotatingJsonWebKeyOutput { return v.Current }).(RotatingJsonWebKeyOutput)
 }
@@ -205,7 +206,7 @@ func (o RotatingClientJsonWebKeyOutput) Previous() RotatingJsonWebKeyOutput {
 	return o.ApplyT(func(v *RotatingClientJsonWebKey) RotatingJsonWebKeyOutput { return v.Previous }).(RotatingJsonWebKeyOutput)
 }
 
-// When the previous generation's key is due to be deactivated (ISO 8601).
+// When the previous generation's credential is due to be deactivated (ISO 8601).
 func (o RotatingClientJsonWebKeyOutput) PreviousRetiresAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *RotatingClientJsonWebKey) pulumi.StringOutput { return v.PreviousRetiresAt }).(pulumi.StringOutput)
 }

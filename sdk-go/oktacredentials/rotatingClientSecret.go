@@ -18,10 +18,11 @@ import (
 // generation replaces the slot that holds `g - 2`, INACTIVE by then, delete-first, so Okta never holds more than two
 // secrets and at least one is ACTIVE at every moment. When no `up` ran in the retirement window, `g - 2` is still
 // ACTIVE: the slots say so with `heldRetired`, so it is deleted first all the same while `g - 1` stays ACTIVE.
+// `current` is the newest generation's secret (what clients should use), `previous` the one before.
 type RotatingClientSecret struct {
 	pulumi.ResourceState
 
-	// The newest generation's secret: what clients should use.
+	// The newest generation's credential: what clients should use.
 	Current RotatingSecretOutput `pulumi:"current"`
 	// The current generation's number (1 from the anchor).
 	Generation pulumi.IntOutput `pulumi:"generation"`
@@ -29,7 +30,7 @@ type RotatingClientSecret struct {
 	NextRotationAt pulumi.StringOutput `pulumi:"nextRotationAt"`
 	// The generation before: ACTIVE until `previousRetiresAt`, then INACTIVE.
 	Previous RotatingSecretOutput `pulumi:"previous"`
-	// When the previous generation's secret is due to be deactivated (ISO 8601).
+	// When the previous generation's credential is due to be deactivated (ISO 8601).
 	PreviousRetiresAt pulumi.StringOutput `pulumi:"previousRetiresAt"`
 }
 
@@ -180,7 +181,7 @@ func (o RotatingClientSecretOutput) ToRotatingClientSecretOutputWithContext(ctx 
 	return o
 }
 
-// The newest generation's secret: what clients should use.
+// The newest generation's credential: what clients should use.
 func (o RotatingClientSecretOutput) Current() RotatingSecretOutput {
 	return o.ApplyT(func(v *RotatingClientSecret) RotatingSecretOutput { return v.Current }).(RotatingSecretOutput)
 }
@@ -200,7 +201,7 @@ func (o RotatingClientSecretOutput) Previous() RotatingSecretOutput {
 	return o.ApplyT(func(v *RotatingClientSecret) RotatingSecretOutput { return v.Previous }).(RotatingSecretOutput)
 }
 
-// When the previous generation's secret is due to be deactivated (ISO 8601).
+// When the previous generation's credential is due to be deactivated (ISO 8601).
 func (o RotatingClientSecretOutput) PreviousRetiresAt() pulumi.StringOutput {
 	return o.ApplyT(func(v *RotatingClientSecret) pulumi.StringOutput { return v.PreviousRetiresAt }).(pulumi.StringOutput)
 }

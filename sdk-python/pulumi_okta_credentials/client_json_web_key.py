@@ -33,7 +33,7 @@ class ClientJsonWebKeyArgs:
         """
         The set of arguments for constructing a ClientJsonWebKey resource.
 
-        :param pulumi.Input[_builtins.str] app_id: The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+        :param pulumi.Input[_builtins.str] app_id: The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         :param pulumi.Input[_builtins.str] adopt_key_id: Take over an existing key of the app (`pks…`) instead of adding one. Honoured when the resource is created or when
                this value changes; a later rotation adds a new key from `publicKey` or `generate`. `publicKey`, `kid` and `use`,
                when given beside it, must be the adopted key's. The adopted key is deleted with the resource (use
@@ -42,16 +42,17 @@ class ClientJsonWebKeyArgs:
         :param pulumi.Input['GenerateKeyPairArgs'] generate: Let the provider make a signing key pair, once, when the key is created; only the public half goes to Okta, the
                private half is the `privateKeyPem` and `privateJwk` outputs (Pulumi secrets). Exclusive with `publicKey`.
                Changing it forces a replacement (a new pair).
-        :param pulumi.Input[_builtins.bool] held_retired: Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-               A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-               it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-               the new key first as usual. Default false; never forces a replacement or an update.
+        :param pulumi.Input[_builtins.bool] held_retired: Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+               ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+               an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+               ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+               replacement or an update. The rotating components set it on their slots.
         :param pulumi.Input[_builtins.str] kid: The key's `kid`, unique in the app. Default: a brought JWK's own `kid`, else the key's RFC 7638 thumbprint.
                Changing it forces a replacement; since a rotation adds the new key before the old one is removed, a fixed `kid`
                must change with each rotation (leave it unset to use each key's thumbprint).
         :param pulumi.Input[_builtins.str] public_key: Bring a public key: a PEM (`PUBLIC KEY`, `RSA PUBLIC KEY`, or an X.509 `CERTIFICATE`) or a public JWK as JSON text. A private key is refused at preview and never shown. Exclusive with `generate`. A different key forces a replacement.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-               is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+               one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         :param pulumi.Input[_builtins.str] status: `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
         :param pulumi.Input[_builtins.str] use: `sig` (default) or `enc` (RSA, brought keys only). Changing it forces a replacement.
         """
@@ -79,7 +80,7 @@ class ClientJsonWebKeyArgs:
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+        The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         """
         return pulumi.get(self, "app_id")
 
@@ -132,10 +133,11 @@ class ClientJsonWebKeyArgs:
     @pulumi.getter(name="heldRetired")
     def held_retired(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-        A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-        it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-        the new key first as usual. Default false; never forces a replacement or an update.
+        Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+        ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+        an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+        ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+        replacement or an update. The rotating components set it on their slots.
         """
         return pulumi.get(self, "held_retired")
 
@@ -173,8 +175,8 @@ class ClientJsonWebKeyArgs:
     @pulumi.getter(name="rotationTriggers")
     def rotation_triggers(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-        is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+        Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+        one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         """
         return pulumi.get(self, "rotation_triggers")
 
@@ -239,20 +241,21 @@ class ClientJsonWebKey(pulumi.CustomResource):
                when given beside it, must be the adopted key's. The adopted key is deleted with the resource (use
                `retainOnDelete` to keep it).
         :param pulumi.Input[_builtins.str] algorithm: A brought key's `alg`. Default: the JWK's own `alg`, else RS256 for RSA and the curve's ES256/384/512 for EC.
-        :param pulumi.Input[_builtins.str] app_id: The OIDC app the key belongs to (`0oa…`). Changing it forces a replacement.
+        :param pulumi.Input[_builtins.str] app_id: The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         :param pulumi.Input[Union['GenerateKeyPairArgs', 'GenerateKeyPairArgsDict']] generate: Let the provider make a signing key pair, once, when the key is created; only the public half goes to Okta, the
                private half is the `privateKeyPem` and `privateJwk` outputs (Pulumi secrets). Exclusive with `publicKey`.
                Changing it forces a replacement (a new pair).
-        :param pulumi.Input[_builtins.bool] held_retired: Say that the key this resource holds now is retired: no client signs with it any more, even if it is still ACTIVE.
-               A replacement on the same app then deletes it first (deactivate, delete, then add), as it does an INACTIVE key, so
-               it needs no room and its `kid` is free again; only while the app keeps another ACTIVE signing key, else it adds
-               the new key first as usual. Default false; never forces a replacement or an update.
+        :param pulumi.Input[_builtins.bool] held_retired: Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+               ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+               an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+               ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+               replacement or an update. The rotating components set it on their slots.
         :param pulumi.Input[_builtins.str] kid: The key's `kid`, unique in the app. Default: a brought JWK's own `kid`, else the key's RFC 7638 thumbprint.
                Changing it forces a replacement; since a rotation adds the new key before the old one is removed, a fixed `kid`
                must change with each rotation (leave it unset to use each key's thumbprint).
         :param pulumi.Input[_builtins.str] public_key: Bring a public key: a PEM (`PUBLIC KEY`, `RSA PUBLIC KEY`, or an X.509 `CERTIFICATE`) or a public JWK as JSON text. A private key is refused at preview and never shown. Exclusive with `generate`. A different key forces a replacement.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new key is added before the old one
-               is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
+               one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         :param pulumi.Input[_builtins.str] status: `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
         :param pulumi.Input[_builtins.str] use: `sig` (default) or `enc` (RSA, brought keys only). Changing it forces a replacement.
         """
@@ -378,7 +381,7 @@ class ClientJsonWebKey(pulumi.CustomResource):
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The app the key belongs to.
+        The app the credential belongs to.
         """
         return pulumi.get(self, "app_id")
 
@@ -386,7 +389,7 @@ class ClientJsonWebKey(pulumi.CustomResource):
     @pulumi.getter
     def created(self) -> pulumi.Output[_builtins.str]:
         """
-        When Okta added the key (ISO 8601).
+        When Okta made the credential (ISO 8601).
         """
         return pulumi.get(self, "created")
 
@@ -410,7 +413,7 @@ class ClientJsonWebKey(pulumi.CustomResource):
     @pulumi.getter(name="lastUpdated")
     def last_updated(self) -> pulumi.Output[_builtins.str]:
         """
-        When Okta last changed the key (ISO 8601).
+        When Okta last changed the credential, e.g. its status (ISO 8601).
         """
         return pulumi.get(self, "last_updated")
 

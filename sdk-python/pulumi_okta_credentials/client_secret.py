@@ -28,18 +28,19 @@ class ClientSecretArgs:
         """
         The set of arguments for constructing a ClientSecret resource.
 
-        :param pulumi.Input[_builtins.str] app_id: The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+        :param pulumi.Input[_builtins.str] app_id: The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         :param pulumi.Input[_builtins.str] adopt_secret_id: Take over an existing secret of the app (`ocs…`), such as the one Okta made with the app, instead of creating one.
                Honoured when the resource is created or when this value changes; a later rotation creates a new secret.
                The adopted secret is deleted with the resource (use `retainOnDelete` to keep it).
         :param pulumi.Input[_builtins.str] client_secret: Bring your own secret (14 to 100 printable ASCII characters, 32 or more when the app authenticates with
                `client_secret_jwt`) instead of letting Okta generate 64 characters. Always stored as a Pulumi secret.
                Changing it forces a replacement.
-        :param pulumi.Input[_builtins.bool] held_retired: Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-               A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-               secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-               Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+        :param pulumi.Input[_builtins.bool] held_retired: Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+               ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+               an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+               ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+               replacement or an update. The rotating components set it on their slots.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
                one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         :param pulumi.Input[_builtins.str] status: `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
         """
@@ -59,7 +60,7 @@ class ClientSecretArgs:
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+        The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         """
         return pulumi.get(self, "app_id")
 
@@ -99,10 +100,11 @@ class ClientSecretArgs:
     @pulumi.getter(name="heldRetired")
     def held_retired(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-        A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-        secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-        Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
+        Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+        ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+        an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+        ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+        replacement or an update. The rotating components set it on their slots.
         """
         return pulumi.get(self, "held_retired")
 
@@ -114,7 +116,7 @@ class ClientSecretArgs:
     @pulumi.getter(name="rotationTriggers")
     def rotation_triggers(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+        Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
         one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         """
         return pulumi.get(self, "rotation_triggers")
@@ -161,15 +163,16 @@ class ClientSecret(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] adopt_secret_id: Take over an existing secret of the app (`ocs…`), such as the one Okta made with the app, instead of creating one.
                Honoured when the resource is created or when this value changes; a later rotation creates a new secret.
                The adopted secret is deleted with the resource (use `retainOnDelete` to keep it).
-        :param pulumi.Input[_builtins.str] app_id: The OIDC app the secret belongs to (`0oa…`). Changing it forces a replacement.
+        :param pulumi.Input[_builtins.str] app_id: The OIDC app the credential belongs to (`0oa…`). Changing it forces a replacement.
         :param pulumi.Input[_builtins.str] client_secret: Bring your own secret (14 to 100 printable ASCII characters, 32 or more when the app authenticates with
                `client_secret_jwt`) instead of letting Okta generate 64 characters. Always stored as a Pulumi secret.
                Changing it forces a replacement.
-        :param pulumi.Input[_builtins.bool] held_retired: Say that the secret this resource holds now is retired: no client needs it any more, even if it is still ACTIVE.
-               A replacement on the same app then deletes it first (deactivate, delete, then create), as it does an INACTIVE
-               secret, so it needs no free slot; only while the app keeps another ACTIVE secret, else it creates first as usual.
-               Default false; never forces a replacement or an update. `RotatingClientSecret` sets it on its slots.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new secret is created before the old
+        :param pulumi.Input[_builtins.bool] held_retired: Say that the credential this resource holds now is retired: no client uses it any more, even if it is still
+               ACTIVE. A replacement on the same app then deletes it first (deactivate, delete, then make the new one), as it does
+               an INACTIVE credential, so it needs no room (and a key's `kid` is free again); only while the app keeps another
+               ACTIVE one (a signing key, for keys), else the new one is made first as usual. Default false; never forces a
+               replacement or an update. The rotating components set it on their slots.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] rotation_triggers: Arbitrary strings; any change forces a replacement, that is a rotation: the new credential is made before the old
                one is deactivated and deleted. E.g. `{ rotation: "2026-11" }`.
         :param pulumi.Input[_builtins.str] status: `ACTIVE` (default) or `INACTIVE`. Changed in place through Okta's lifecycle endpoints, never a replacement.
         """
@@ -272,7 +275,7 @@ class ClientSecret(pulumi.CustomResource):
     @pulumi.getter(name="appId")
     def app_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The app the secret belongs to.
+        The app the credential belongs to.
         """
         return pulumi.get(self, "app_id")
 
@@ -288,7 +291,7 @@ class ClientSecret(pulumi.CustomResource):
     @pulumi.getter
     def created(self) -> pulumi.Output[_builtins.str]:
         """
-        When Okta created the secret (ISO 8601).
+        When Okta made the credential (ISO 8601).
         """
         return pulumi.get(self, "created")
 
@@ -296,7 +299,7 @@ class ClientSecret(pulumi.CustomResource):
     @pulumi.getter(name="lastUpdated")
     def last_updated(self) -> pulumi.Output[_builtins.str]:
         """
-        When Okta last changed the secret (ISO 8601).
+        When Okta last changed the credential, e.g. its status (ISO 8601).
         """
         return pulumi.get(self, "last_updated")
 

@@ -197,7 +197,7 @@ class ClientSecretVerification(pulumi.CustomResource):
     @pulumi.getter
     def answer(self) -> pulumi.Output[_builtins.str]:
         """
-        What the token endpoint answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
+        What Okta answered once it had authenticated the client, e.g. `HTTP 400 invalid_scope`.
         """
         return pulumi.get(self, "answer")
 
@@ -205,7 +205,7 @@ class ClientSecretVerification(pulumi.CustomResource):
     @pulumi.getter(name="verifiedAt")
     def verified_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the token endpoint last accepted the secret (ISO 8601).
+        When Okta last accepted the credential (ISO 8601).
         """
         return pulumi.get(self, "verified_at")
 

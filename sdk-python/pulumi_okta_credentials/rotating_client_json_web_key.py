@@ -180,7 +180,8 @@ class RotatingClientJsonWebKey(pulumi.ComponentResource):
         across deploys, on the same schedule as `RotatingClientSecret`: generation `g` lives in slot `g % 2` and `g - 1` in
         the other, ACTIVE until `retireAfter` past the start of `g`. A new generation replaces the slot that holds `g - 2`
         delete-first (INACTIVE by then, or retired all the same when a window was missed: the slots say `heldRetired`), so
-        the app keeps an ACTIVE key at every moment and the new key never clashes with the old one.
+        the app keeps an ACTIVE key at every moment and the new key never clashes with the old one. `current` is the newest
+        generation's key (what clients should sign with), `previous` the one before.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -208,7 +209,8 @@ class RotatingClientJsonWebKey(pulumi.ComponentResource):
         across deploys, on the same schedule as `RotatingClientSecret`: generation `g` lives in slot `g % 2` and `g - 1` in
         the other, ACTIVE until `retireAfter` past the start of `g`. A new generation replaces the slot that holds `g - 2`
         delete-first (INACTIVE by then, or retired all the same when a window was missed: the slots say `heldRetired`), so
-        the app keeps an ACTIVE key at every moment and the new key never clashes with the old one.
+        the app keeps an ACTIVE key at every moment and the new key never clashes with the old one. `current` is the newest
+        generation's key (what clients should sign with), `previous` the one before.
 
         :param str resource_name: The name of the resource.
         :param RotatingClientJsonWebKeyArgs args: The arguments to use to populate this resource's properties.
@@ -274,7 +276,7 @@ class RotatingClientJsonWebKey(pulumi.ComponentResource):
     @pulumi.getter
     def current(self) -> pulumi.Output['outputs.RotatingJsonWebKey']:
         """
-        The newest generation's key: what clients should sign with.
+        The newest generation's credential: what clients should use.
         """
         return pulumi.get(self, "current")
 
@@ -306,7 +308,7 @@ class RotatingClientJsonWebKey(pulumi.ComponentResource):
     @pulumi.getter(name="previousRetiresAt")
     def previous_retires_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the previous generation's key is due to be deactivated (ISO 8601).
+        When the previous generation's credential is due to be deactivated (ISO 8601).
         """
         return pulumi.get(self, "previous_retires_at")
 

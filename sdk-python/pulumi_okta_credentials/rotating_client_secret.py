@@ -162,6 +162,7 @@ class RotatingClientSecret(pulumi.ComponentResource):
         generation replaces the slot that holds `g - 2`, INACTIVE by then, delete-first, so Okta never holds more than two
         secrets and at least one is ACTIVE at every moment. When no `up` ran in the retirement window, `g - 2` is still
         ACTIVE: the slots say so with `heldRetired`, so it is deleted first all the same while `g - 1` stays ACTIVE.
+        `current` is the newest generation's secret (what clients should use), `previous` the one before.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -189,6 +190,7 @@ class RotatingClientSecret(pulumi.ComponentResource):
         generation replaces the slot that holds `g - 2`, INACTIVE by then, delete-first, so Okta never holds more than two
         secrets and at least one is ACTIVE at every moment. When no `up` ran in the retirement window, `g - 2` is still
         ACTIVE: the slots say so with `heldRetired`, so it is deleted first all the same while `g - 1` stays ACTIVE.
+        `current` is the newest generation's secret (what clients should use), `previous` the one before.
 
         :param str resource_name: The name of the resource.
         :param RotatingClientSecretArgs args: The arguments to use to populate this resource's properties.
@@ -252,7 +254,7 @@ class RotatingClientSecret(pulumi.ComponentResource):
     @pulumi.getter
     def current(self) -> pulumi.Output['outputs.RotatingSecret']:
         """
-        The newest generation's secret: what clients should use.
+        The newest generation's credential: what clients should use.
         """
         return pulumi.get(self, "current")
 
@@ -284,7 +286,7 @@ class RotatingClientSecret(pulumi.ComponentResource):
     @pulumi.getter(name="previousRetiresAt")
     def previous_retires_at(self) -> pulumi.Output[_builtins.str]:
         """
-        When the previous generation's secret is due to be deactivated (ISO 8601).
+        When the previous generation's credential is due to be deactivated (ISO 8601).
         """
         return pulumi.get(self, "previous_retires_at")
 
