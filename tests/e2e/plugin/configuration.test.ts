@@ -6,7 +6,7 @@ import { createPluginStack } from "./pluginStack";
 import { secretsOf } from "./quickstartStory";
 
 // The plugin's default provider, configured in its own namespace (`okta-credentials:*`) with the token in the
-// environment (docs/plugin.md#configuration): an unknown key is refused at preview with the list of keys, a changed
+// environment (docs/plugin.md#configuration), the plugin found through the program's `Pulumi.yaml` (no install): an unknown key is refused at preview with the list of keys, a changed
 // key updates the provider and replaces nothing, and a missing credential is named in the plugin's terms.
 describe("the plugin's configuration", () => {
   let stack: E2EStack;
@@ -18,6 +18,7 @@ describe("the plugin's configuration", () => {
       program: path.join(__dirname, "diagnostics"),
       emulator,
       env: { OKTA_API_TOKEN: token },
+      via: "project",
     });
     await stack.setConfig("ownSecretId", secretsOf(emulator, stack.app.id)[0]?.id as string);
   }, 600_000);

@@ -37,11 +37,16 @@ describe("the plugin's diagnostics are attached to their resource", () => {
     const json = await stack.pulumi(["preview", "--json", "--non-interactive"]);
     const { diagnostics } = JSON.parse(json.stdout) as { diagnostics: Diagnostic[] };
     const note = diagnostics.find((d) => d.message.includes("is replaced delete-first"));
-    expect(note).toMatchObject({ urn: stack.urn("okta-credentials:index:ClientSecret", "retired"), severity: "warning" });
+    expect(note).toMatchObject({
+      urn: stack.urn("okta-credentials:index:ClientSecret", "retired"),
+      severity: "warning",
+    });
     expect(note?.message).toContain('ClientSecret "retired" is replaced delete-first: heldRetired says its ACTIVE');
     const text = await stack.preview();
     // Listed under the resource in the preview's Diagnostics, not under the stack.
-    expect(text.stdout).toMatch(/okta-credentials:index:ClientSecret \(retired\):\n\s+warning: ClientSecret "retired" is replaced delete-first/);
+    expect(text.stdout).toMatch(
+      /okta-credentials:index:ClientSecret \(retired\):\n\s+warning: ClientSecret "retired" is replaced delete-first/,
+    );
     const run = await stack.up();
     expect(run.counts).toMatchObject({ replace: 1 });
     const held = secretsOf(stack.emulator, stack.app.id);

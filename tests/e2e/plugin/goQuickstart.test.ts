@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
@@ -31,6 +32,14 @@ describe("the quickstart in Go on the provider plugin, through the generated Go 
     // The program uses this checkout's sdk-go/ (a `replace`): point it there from the stack's own folder.
     const sdk = "github.com/pulumi-okta-credentials/pulumi-okta-credentials/sdk-go";
     await run("go", ["mod", "edit", `-replace=${sdk}=${path.join(repoRoot, "sdk-go")}`], { cwd: stack.workDir });
+    // Built once here, not by the language host before each of the story's commands (`runtime.options.binary`).
+    await run("go", ["build", "-o", "quickstart-go", "."], { cwd: stack.workDir, timeout: 600_000 });
+    const project = path.join(stack.workDir, "Pulumi.yaml");
+    const yaml = (await readFile(project, "utf8")).replace(
+      /^runtime: go$/m,
+      "runtime:\n  name: go\n  options:\n    binary: ./quickstart-go",
+    );
+    await writeFile(project, yaml);
     expect(await tellStory(stack, go)).toEqual(expectedStory);
   });
 

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { createStack } from "../harness";
@@ -33,15 +34,24 @@ export function pluginTools(): Promise<PluginTools> {
 /**
  * A stack (tests/e2e/harness) whose program uses the okta-credentials provider plugin, installed into the stack's own
  * PULUMI_HOME as a user installs it (`pulumi plugin install resource okta-credentials <version> --file <tarball>`),
- * with the YAML and Go language hosts on PATH.
+ * or with `via: "project"` named by its folder in the program's `Pulumi.yaml` (`plugins.providers[].path`), with the
+ * YAML and Go language hosts on PATH.
  */
-export async function createPluginStack(options: CreateStackOptions): Promise<E2EStack> {
+export async function createPluginStack(
+  options: CreateStackOptions & { via?: "cache" | "project" },
+): Promise<E2EStack> {
   const { tarball, version, hosts } = await pluginTools();
   const engine = await engineBinDir();
   const stack = await createStack({
     ...options,
     env: { ...options.env, PATH: [hosts, engine, process.env.PATH ?? ""].join(path.delimiter) },
   });
-  await stack.pulumi(["plugin", "install", "resource", "okta-credentials", version, "--file", tarball]);
+  if (options.via === "project") {
+    const project = path.join(stack.workDir, "Pulumi.yaml");
+    const folder = path.join(repoRoot, "plugin/dist/bin");
+    await appendFile(project, `plugins:\n  providers:\n    - name: okta-credentials\n      path: ${folder}\n`);
+  } else {
+    await stack.pulumi(["plugin", "install", "resource", "okta-credentials", version, "--file", tarball]);
+  }
   return stack;
 }
