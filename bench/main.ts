@@ -45,7 +45,7 @@ async function run(section: Section, smoke: boolean): Promise<Results[Section]> 
     case "startup":
       return smoke ? measureStartup(1) : measureStartup(5, 100);
     case "plugin":
-      return smoke ? measurePlugin([1], { 1: 1 }) : measurePlugin([1, 20, 100], { 1: 3, 20: 2, 100: 1 });
+      return smoke ? measurePlugin([1], { 1: 1 }) : measurePlugin([1, 20, 100], { 1: 2, 20: 1, 100: 1 });
   }
 }
 
