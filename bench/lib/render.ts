@@ -149,7 +149,7 @@ function plugin(r: PluginResult): string {
       `${p.pluginToFloor.toFixed(2)} | ${p.requests.plugin} | ${p.requests.dynamic} |`,
   );
   const runs = Object.entries(r.runs)
-    .map(([n, k]) => `${k} runs at N = ${n}`)
+    .map(([n, k]) => `${k} run${k === 1 ? "" : "s"} at N = ${n}`)
     .join(", ");
   return `## 6. The provider plugin beside the dynamic provider
 
