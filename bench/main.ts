@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Results, render } from "./lib/render";
 import { progress } from "./lib/stats";
+import { measurePlugin } from "./sections/plugin";
 import { type LimitScenario, measureRateLimits } from "./sections/rateLimits";
 import { measureRequests } from "./sections/requests";
 import { measureStartup } from "./sections/startup";
@@ -19,7 +20,7 @@ import { measureStateCost } from "./sections/stateCost";
 import { measureWallTime } from "./sections/wallTime";
 
 type Section = keyof Results;
-const sections: Section[] = ["requests", "wall", "limits", "state", "startup"];
+const sections: Section[] = ["requests", "wall", "limits", "state", "startup", "plugin"];
 
 const fullLimits: LimitScenario[] = [
   { label: "paid org", limit: 100, stacks: 1, perStack: 100 },
@@ -43,6 +44,8 @@ async function run(section: Section, smoke: boolean): Promise<Results[Section]> 
       return measureStateCost(smoke ? 1 : 2);
     case "startup":
       return smoke ? measureStartup(1) : measureStartup(5, 100);
+    case "plugin":
+      return smoke ? measurePlugin([1], { 1: 1 }) : measurePlugin([1, 20, 100], { 1: 2, 20: 1, 100: 1 });
   }
 }
 
@@ -56,6 +59,11 @@ function regressions(results: Results): string[] {
   if (rotation && rotation.requests > 5) found.push(`a rotation took ${rotation.requests} requests (at most 5)`);
   for (const l of results.limits?.rows ?? []) if (l.failed > 0) found.push(`${l.label}: ${l.failures.join("; ")}`);
   if (results.state && !results.state.matchesGolden) found.push("__provider is not the golden text");
+  for (const p of results.plugin?.rows ?? []) {
+    if (p.requests.plugin > p.requests.dynamic) {
+      found.push(`plugin: ${p.step} took ${p.requests.plugin} requests, the dynamic provider ${p.requests.dynamic}`);
+    }
+  }
   return found;
 }
 

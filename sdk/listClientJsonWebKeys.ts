@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { readAppCredentials } from "./appCredentials";
+import { type OktaClientSource, readAppCredentials } from "./appCredentials";
+import { stackOktaClient } from "./stackOktaClient";
 
 /** The arguments of {@link listClientJsonWebKeys}. */
 export interface ListClientJsonWebKeysArgs {
@@ -46,19 +47,32 @@ export interface ListClientJsonWebKeysResult {
  * ```
  */
 export function listClientJsonWebKeys(args: ListClientJsonWebKeysArgs): Promise<ListClientJsonWebKeysResult> {
-  return readAppCredentials(args.appId, "JSON Web Keys", async (okta) => ({
-    appId: args.appId,
-    keys: (await okta.listClientJsonWebKeys(args.appId)).map(({ id, status, created, lastUpdated, ...jwk }) => ({
-      keyId: id,
-      kid: jwk.kid ?? "",
-      status,
-      use: jwk.use ?? "",
-      algorithm: jwk.alg ?? "",
-      publicJwk: { ...jwk },
-      created,
-      lastUpdated,
-    })),
-  }));
+  return listClientJsonWebKeysWith(stackOktaClient, args);
+}
+
+/** {@link listClientJsonWebKeys} with another Okta client: the provider plugin's function, with the provider's configuration. */
+export function listClientJsonWebKeysWith(
+  client: OktaClientSource,
+  args: ListClientJsonWebKeysArgs,
+): Promise<ListClientJsonWebKeysResult> {
+  return readAppCredentials(
+    args.appId,
+    "JSON Web Keys",
+    async (okta) => ({
+      appId: args.appId,
+      keys: (await okta.listClientJsonWebKeys(args.appId)).map(({ id, status, created, lastUpdated, ...jwk }) => ({
+        keyId: id,
+        kid: jwk.kid ?? "",
+        status,
+        use: jwk.use ?? "",
+        algorithm: jwk.alg ?? "",
+        publicJwk: { ...jwk },
+        created,
+        lastUpdated,
+      })),
+    }),
+    client,
+  );
 }
 
 /** {@link listClientJsonWebKeys} for an app id that is an Output (e.g. an app created in the same program). */

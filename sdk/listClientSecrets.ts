@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { readAppCredentials } from "./appCredentials";
+import { type OktaClientSource, readAppCredentials } from "./appCredentials";
 import type { ClientSecretStatus } from "./clientSecret";
+import { stackOktaClient } from "./stackOktaClient";
 
 /** The arguments of {@link listClientSecrets}. */
 export interface ListClientSecretsArgs {
@@ -41,16 +42,29 @@ export interface ListClientSecretsResult {
  * ```
  */
 export function listClientSecrets(args: ListClientSecretsArgs): Promise<ListClientSecretsResult> {
-  return readAppCredentials(args.appId, "client secrets", async (okta) => ({
-    appId: args.appId,
-    secrets: (await okta.listClientSecrets(args.appId)).map((s) => ({
-      secretId: s.id,
-      status: s.status,
-      secretHash: s.secret_hash ?? "",
-      created: s.created,
-      lastUpdated: s.lastUpdated,
-    })),
-  }));
+  return listClientSecretsWith(stackOktaClient, args);
+}
+
+/** {@link listClientSecrets} with another Okta client: the provider plugin's function, with the provider's configuration. */
+export function listClientSecretsWith(
+  client: OktaClientSource,
+  args: ListClientSecretsArgs,
+): Promise<ListClientSecretsResult> {
+  return readAppCredentials(
+    args.appId,
+    "client secrets",
+    async (okta) => ({
+      appId: args.appId,
+      secrets: (await okta.listClientSecrets(args.appId)).map((s) => ({
+        secretId: s.id,
+        status: s.status,
+        secretHash: s.secret_hash ?? "",
+        created: s.created,
+        lastUpdated: s.lastUpdated,
+      })),
+    }),
+    client,
+  );
 }
 
 /** {@link listClientSecrets} for an app id that is an Output (e.g. an app created in the same program). */

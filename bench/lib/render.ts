@@ -1,3 +1,4 @@
+import type { PluginResult } from "../sections/plugin";
 import type { RateLimitResult } from "../sections/rateLimits";
 import type { RequestsResult } from "../sections/requests";
 import type { StartupResult } from "../sections/startup";
@@ -12,6 +13,7 @@ export interface Results {
   limits?: RateLimitResult;
   state?: StateCostResult;
   startup?: StartupResult;
+  plugin?: PluginResult;
 }
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
@@ -140,6 +142,31 @@ ${machine(r.machine)}
 ${scale}`;
 }
 
+function plugin(r: PluginResult): string {
+  const rows = r.rows.map(
+    (p) =>
+      `| ${p.n} | ${p.step} | ${s(p.ms.plugin)} | ${s(p.ms.dynamic)} | ${s(p.ms.floor)} | ${p.pluginToDynamic.toFixed(2)} | ` +
+      `${p.pluginToFloor.toFixed(2)} | ${p.requests.plugin} | ${p.requests.dynamic} |`,
+  );
+  const runs = Object.entries(r.runs)
+    .map(([n, k]) => `${k} run${k === 1 ? "" : "s"} at N = ${n}`)
+    .join(", ");
+  return `## 6. The provider plugin beside the dynamic provider
+
+\`bench/sections/plugin.ts\`: N ClientSecrets of the provider plugin (\`okta-credentials\`, a Node.js program registering
+them by type token: \`bench/programs/plugin\`), of the dynamic provider (\`bench/programs/secrets\`) and of the no-op
+dynamic provider (the engine's floor), one an app, each app's own secret adopted; each step as users run it (with its
+preview), rate limit off, the three stacks interleaved step by step; medians of ${runs}.
+${machine(r.machine)}
+| N | step | plugin s | dynamic s | no-op s | plugin ÷ dynamic | plugin ÷ no-op | plugin requests | dynamic requests |
+|---|---|---|---|---|---|---|---|---|
+${rows.join("\n")}
+
+State per resource (compact JSON in \`pulumi stack export\`, after the adopting \`up\`): plugin ${r.stateBytes.plugin} bytes,
+dynamic provider ${r.stateBytes.dynamic} (its serialized shim included), no-op ${r.stateBytes.floor}.
+`;
+}
+
 /** `bench/RESULTS.md` from the sections' results. */
 export function render(results: Results, command: string): string {
   const parts = [
@@ -155,5 +182,6 @@ emulator (\`emulator/\`) on loopback, with the Pulumi engine of \`scripts/engine
   if (results.limits) parts.push(limits(results.limits));
   if (results.state) parts.push(state(results.state));
   if (results.startup) parts.push(startup(results.startup));
+  if (results.plugin) parts.push(plugin(results.plugin));
   return parts.join("\n");
 }
