@@ -56,7 +56,7 @@ describe("okta-credentials review of a RotatingClientSecret whose ups miss windo
       `current: ClientSecret \`api-slot0\` rotated, **delete-first**: \`${previousSecretId}\` (ACTIVE) is deactivated and deleted, then a new secret is created, ACTIVE`,
     );
     expect(section).toContain(
-      `the provider: ClientSecret "api-slot0" is replaced delete-first: heldRetired says its ACTIVE secret ${previousSecretId} is retired, and the app keeps ${currentSecretId} ACTIVE meanwhile`,
+      `the provider: heldRetired: ${previousSecretId} is retired, so it is deleted first while the app keeps ${currentSecretId} ACTIVE`,
     );
     expect(countsOf(md, app)).toEqual({
       active: { before: 2, after: 2, during: "never fewer than 1" },

@@ -121,7 +121,9 @@ describe("a preview without the flags the review asks for", () => {
     expect(markdown).toContain("(the order is not in this preview: add `--show-replacement-steps`)");
     expect(markdown).toContain("| ACTIVE secrets | 1 | 1 | unknown: the replacements' order is not in this preview |");
     expect(markdown).toContain("Writes to Okta: their order is not in this preview (add `--show-replacement-steps`).");
-    expect(markdown).not.toContain("keeps an ACTIVE");
+    // The review claims nothing of the moments between (the provider's own note may: it knows the order).
+    expect(markdown).not.toContain("The app keeps an ACTIVE");
+    expect(markdown).not.toContain("at every moment of the run");
     expect(markdown).not.toMatch(/^\d+\. /m);
   });
 
@@ -155,6 +157,8 @@ describe("no secret value reaches the Markdown", () => {
         old.outputs.partnerToken = token;
       }
     }
+    // The provider's line, not its note, is what this test injects a value into.
+    for (const step of digest.steps) delete (step.newState as { inputs?: Record<string, unknown> })?.inputs?.change;
     digest.diagnostics = [
       {
         urn: "urn:pulumi:e2e::p::okta:app/oAuth:OAuth::web",
@@ -273,8 +277,20 @@ describe("worstCase", () => {
 });
 
 describe("readReasons", () => {
+  it("reads a credential's change note first: this run's why, in the provider's words", () => {
+    const digest = parsePreviewJson(capture("rotating-missed-window"));
+    const slot = digest.steps.find((s) => s.urn.endsWith("::api-slot0"))?.urn ?? "";
+    expect(readReasons(digest).about(slot)).toEqual([
+      expect.stringMatching(
+        /^heldRetired: ocs\w+ is retired, so it is deleted first while the app keeps ocs\w+ ACTIVE$/,
+      ),
+    ]);
+  });
+
   it("gives a line without URN to the resource it names, and an error to the resource of its URN", () => {
     const digest = parsePreviewJson(capture("rotating-missed-window"));
+    // A state written before the change note existed: the provider's lines are the reasons.
+    for (const step of digest.steps) delete step.newState?.inputs?.change;
     const reasons = readReasons(digest);
     const slot = digest.steps.find((s) => s.urn.endsWith("::api-slot0"))?.urn ?? "";
     expect(reasons.about(slot)).toEqual([
