@@ -40,6 +40,7 @@ class RotatingClientSecret extends RotatingCredential<PluginResource, Inputs> {
         type: "okta-credentials:index:RotatingClientSecret",
         kind: "RotatingClientSecret",
         noun: "secret",
+        heldId: (slot) => slot.out("secretId") as pulumi.Output<string>,
         heldIds: (appId) =>
           pulumi.output(appId).apply(async (id) => {
             const { secrets } = await listClientSecretsWith(processOktaClient, { appId: id });
@@ -81,6 +82,7 @@ class RotatingClientJsonWebKey extends RotatingCredential<PluginResource, Inputs
         type: "okta-credentials:index:RotatingClientJsonWebKey",
         kind: "RotatingClientJsonWebKey",
         noun: "key",
+        heldId: (slot) => slot.out("keyId") as pulumi.Output<string>,
         heldIds: (appId) =>
           pulumi.output(appId).apply(async (id) => {
             const { keys } = await listClientJsonWebKeysWith(processOktaClient, { appId: id });

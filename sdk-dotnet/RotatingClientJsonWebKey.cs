@@ -82,7 +82,7 @@ namespace PulumiOktaCredentials.OktaCredentials
         /// <summary>
         /// Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
         /// the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-        /// has no `privateKeyPem`). Default false.
+        /// has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
         /// </summary>
         [Input("adoptExisting")]
         public bool? AdoptExisting { get; set; }

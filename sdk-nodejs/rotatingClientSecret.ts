@@ -101,7 +101,8 @@ export class RotatingClientSecret extends pulumi.ComponentResource {
 export interface RotatingClientSecretArgs {
     /**
      * Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-     * secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+     * secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+     * the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
      */
     adoptExisting?: boolean;
     /**

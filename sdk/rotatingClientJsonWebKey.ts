@@ -13,7 +13,7 @@ export interface RotatingClientJsonWebKeyArgs extends RotatingCredentialArgs {
   /**
    * Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
    * the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-   * has no `privateKeyPem`). Default false.
+   * has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
    */
   adoptExisting?: boolean;
   /**
@@ -68,6 +68,7 @@ export class RotatingClientJsonWebKey extends RotatingCredential<ClientJsonWebKe
         type: "pulumi-okta-credentials:index:RotatingClientJsonWebKey",
         kind: "RotatingClientJsonWebKey",
         noun: "key",
+        heldId: (slot) => slot.keyId,
         heldIds: (appId) => listClientJsonWebKeysOutput({ appId }).apply(({ keys }) => keys.map((k) => k.keyId)),
         slot: (childName, slot, adopt, slotOpts) =>
           new ClientJsonWebKey(

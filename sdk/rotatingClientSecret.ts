@@ -8,7 +8,8 @@ import { RotatingCredential, type RotatingCredentialArgs } from "./rotation/rota
 export interface RotatingClientSecretArgs extends RotatingCredentialArgs {
   /**
    * Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-   * secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+   * secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+   * the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
    */
   adoptExisting?: boolean;
   /**
@@ -57,6 +58,7 @@ export class RotatingClientSecret extends RotatingCredential<ClientSecret, Rotat
         type: "pulumi-okta-credentials:index:RotatingClientSecret",
         kind: "RotatingClientSecret",
         noun: "secret",
+        heldId: (slot) => slot.secretId,
         heldIds: (appId) => listClientSecretsOutput({ appId }).apply(({ secrets }) => secrets.map((s) => s.secretId)),
         slot: (childName, slot, adopt, slotOpts) =>
           new ClientSecret(childName, { ...slot, ...(adopt === undefined ? {} : { adoptSecretId: adopt }) }, slotOpts),

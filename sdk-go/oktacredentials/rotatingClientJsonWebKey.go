@@ -55,7 +55,7 @@ func NewRotatingClientJsonWebKey(ctx *pulumi.Context,
 type rotatingClientJsonWebKeyArgs struct {
 	// Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
 	// the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-	// has no `privateKeyPem`). Default false.
+	// has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
 	AdoptExisting *bool `pulumi:"adoptExisting"`
 	// ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
 	Anchor *string `pulumi:"anchor"`
@@ -79,7 +79,7 @@ type rotatingClientJsonWebKeyArgs struct {
 type RotatingClientJsonWebKeyArgs struct {
 	// Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
 	// the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-	// has no `privateKeyPem`). Default false.
+	// has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
 	AdoptExisting *bool
 	// ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
 	Anchor *string

@@ -55,7 +55,8 @@ func NewRotatingClientSecret(ctx *pulumi.Context,
 
 type rotatingClientSecretArgs struct {
 	// Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-	// secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+	// secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+	// the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
 	AdoptExisting *bool `pulumi:"adoptExisting"`
 	// ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
 	Anchor *string `pulumi:"anchor"`
@@ -76,7 +77,8 @@ type rotatingClientSecretArgs struct {
 // The set of arguments for constructing a RotatingClientSecret resource.
 type RotatingClientSecretArgs struct {
 	// Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-	// secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+	// secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+	// the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
 	AdoptExisting *bool
 	// ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
 	Anchor *string

@@ -37,7 +37,7 @@ class RotatingClientJsonWebKeyArgs:
         :param _builtins.str rotate_every: ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
         :param _builtins.bool adopt_existing: Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
                the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-               has no `privateKeyPem`). Default false.
+               has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
         :param _builtins.str anchor: ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
         :param pulumi.Input['GenerateKeyPairArgs'] generate: The key pair each generation gets, made by the provider. Default `{ algorithm: "RS256" }` (RSA, 2048 bits).
         :param _builtins.str now: Overrides the current time (ISO 8601), before `OKTA_CREDENTIALS_NOW` and the clock: for tests and dry runs.
@@ -101,7 +101,7 @@ class RotatingClientJsonWebKeyArgs:
         """
         Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
         the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-        has no `privateKeyPem`). Default false.
+        has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
         """
         return pulumi.get(self, "adopt_existing")
 
@@ -187,7 +187,7 @@ class RotatingClientJsonWebKey(pulumi.ComponentResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.bool adopt_existing: Take over the key a new app comes with as the first `previous` generation: when the app holds exactly one key as
                the program runs, the previous slot adopts it instead of adding one (its private half is yours: `previous` then
-               has no `privateKeyPem`). Default false.
+               has no `privateKeyPem`; with two, one the current slot's, it adopts the other). Default false.
         :param _builtins.str anchor: ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
         :param pulumi.Input[_builtins.str] app_id: The OIDC app (`0oa…`), one that authenticates with `private_key_jwt`.
         :param pulumi.Input[Union['GenerateKeyPairArgs', 'GenerateKeyPairArgsDict']] generate: The key pair each generation gets, made by the provider. Default `{ algorithm: "RS256" }` (RSA, 2048 bits).

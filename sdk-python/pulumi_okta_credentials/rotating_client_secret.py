@@ -34,7 +34,8 @@ class RotatingClientSecretArgs:
         :param _builtins.str retire_after: ISO 8601 duration, shorter than `rotateEvery`: how long the previous generation stays ACTIVE once the next began.
         :param _builtins.str rotate_every: ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
         :param _builtins.bool adopt_existing: Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-               secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+               secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+               the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
         :param _builtins.str anchor: ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
         :param _builtins.str now: Overrides the current time (ISO 8601), before `OKTA_CREDENTIALS_NOW` and the clock: for tests and dry runs.
         :param _builtins.bool verify: Before the previous secret is deactivated, prove that the current one authenticates at the org's token endpoint
@@ -94,7 +95,8 @@ class RotatingClientSecretArgs:
     def adopt_existing(self) -> Optional[_builtins.bool]:
         """
         Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-        secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+        secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+        the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
         """
         return pulumi.get(self, "adopt_existing")
 
@@ -167,7 +169,8 @@ class RotatingClientSecret(pulumi.ComponentResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param _builtins.bool adopt_existing: Take over the secret a new app comes with as the first `previous` generation: when the app holds exactly one
-               secret as the program runs, the previous slot adopts it instead of creating one. Default false.
+               secret as the program runs, the previous slot adopts it instead of creating one (or, when it holds two and one is
+               the current slot's, the other: so a first `up` cut short is mended by the next). Default false.
         :param _builtins.str anchor: ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
         :param pulumi.Input[_builtins.str] app_id: The OIDC app (`0oa…`).
         :param _builtins.str now: Overrides the current time (ISO 8601), before `OKTA_CREDENTIALS_NOW` and the clock: for tests and dry runs.

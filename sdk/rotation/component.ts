@@ -40,21 +40,30 @@ export function startRotation(kind: string, name: string, args: ScheduleArgs & R
 }
 
 /**
- * The app's only credential (`noun`: `secret`, `key`), when it holds exactly one as the program runs (a new app): the
- * previous slot adopts it. Otherwise nothing to adopt, and the run says so when the app holds none.
+ * The credential the previous slot adopts (`noun`: `secret`, `key`), from the app's credentials as the program runs:
+ * the app's only one (a new app); or, when it holds two and one is the current slot's (`currentHolds`), the other, so
+ * that a first `up` cut short after the current slot's credential was made is mended by the next (the app holds its
+ * own and the new one then, and the previous slot takes its own over instead of asking for a third). Otherwise nothing
+ * to adopt, and the run says so when the app holds none. In later generations the other one is what the previous slot
+ * holds already, which changes nothing; while the current slot is replaced its id is unknown at preview, and so is
+ * the target, which the provider reads as no change.
  */
 export function adoptionTarget(
   ids: pulumi.Output<string[]>,
+  currentHolds: () => pulumi.Output<string>,
   noun: string,
   say: (line: string) => void,
 ): pulumi.Output<string | undefined> {
-  return ids.apply((held) => {
+  return ids.apply((held): pulumi.Output<string | undefined> => {
     const [only] = held;
     if (held.length === 1 && only) {
       say(`adoptExisting: the previous slot takes over ${only}, the app's only ${noun}`);
-      return only;
+      return pulumi.output<string | undefined>(only);
+    }
+    if (held.length === 2) {
+      return currentHolds().apply((mine) => (held.includes(mine) ? held.find((id) => id !== mine) : undefined));
     }
     if (held.length === 0) say(`adoptExisting: the app holds no ${noun} to take over; the previous slot creates one`);
-    return undefined;
+    return pulumi.output<string | undefined>(undefined);
   });
 }

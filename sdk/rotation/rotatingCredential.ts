@@ -35,6 +35,8 @@ interface RotationSpec<Slot extends pulumi.Resource, View> {
   noun: string;
   /** The ids of the app's credentials as the program runs, for `adoptExisting`. */
   heldIds(appId: pulumi.Input<string>): pulumi.Output<string[]>;
+  /** The id of the credential a slot holds (its `secretId`, `keyId`). */
+  heldId(slot: Slot): pulumi.Output<string>;
   /**
    * Makes a slot's resource, named `name`, with the inputs every slot has (`slot`: its app, generation, status and
    * `heldRetired`) and, when set, the credential it takes over (`adopt`).
@@ -81,17 +83,24 @@ export abstract class RotatingCredential<Slot extends pulumi.Resource, View> ext
   ) {
     super(spec.type, name, {}, opts);
     const { schedule, say } = startRotation(spec.kind, name, args);
-    const adopted = args.adoptExisting === true ? adoptionTarget(spec.heldIds(args.appId), spec.noun, say) : undefined;
+    // The current slot is registered first (registerTwoSlots); the previous one's adoption target may need its id.
+    let current: Slot | undefined;
+    const currentHolds = () => (current ? spec.heldId(current) : pulumi.output(""));
+    const adopted =
+      args.adoptExisting === true ? adoptionTarget(spec.heldIds(args.appId), currentHolds, spec.noun, say) : undefined;
     const checkedFor = `generation ${schedule.generation}, previous ${schedule.previous.status}`;
     const slots = registerTwoSlots(name, schedule, {
-      slot: (plan, childName, dependsOn) =>
-        spec.slot(
+      slot: (plan, childName, dependsOn) => {
+        const slot = spec.slot(
           childName,
           { appId: args.appId, rotationTriggers: slotTriggers(plan), status: plan.status, heldRetired: true },
           // An adoption target that resolves to undefined leaves the input out.
           plan.role === "previous" ? (adopted as pulumi.Output<string> | undefined) : undefined,
           { parent: this, dependsOn },
-        ),
+        );
+        if (plan.role === "current") current = slot;
+        return slot;
+      },
       ...(args.verify === true
         ? { verify: (current: Slot) => spec.verify(current, `${name}-verify`, checkedFor, { parent: this }) }
         : {}),

@@ -59,8 +59,10 @@ export async function decideForExisting<I extends CredentialInputs, O extends Cr
   if (!sameTriggers(olds.rotationTriggers, news.rotationTriggers)) replaces.push("rotationTriggers");
   const adopt: unknown = news[kind.adoptInput];
   const heldId = olds[kind.idOutput] as string | undefined;
-  // Removing the adopt input changes nothing (the credential is already ours); naming the one held neither.
-  const adoptsAnother = typeof adopt === "string" && adopt !== olds[kind.adoptInput] && adopt !== heldId;
+  // Removing the adopt input changes nothing (the credential is already ours); naming the one held neither; nor does a
+  // value unknown at preview, which names no credential yet (a rotating component's target waits on its current slot).
+  const adoptsAnother =
+    typeof adopt === "string" && !isUnknown(adopt) && adopt !== olds[kind.adoptInput] && adopt !== heldId;
   if (adoptsAnother) replaces.push(kind.adoptInput);
   const desired = news.status ?? "ACTIVE";
   const statusChanges = isUnknown(desired) || desired !== olds.status;

@@ -66,3 +66,35 @@ describe("RotatingClientSecret with verify", () => {
     expect(secretMutations(stack.emulator)).toHaveLength(1);
   });
 });
+
+describe("RotatingClientSecret with adoptExisting, its first up cut short", () => {
+  let stack: E2EStack | undefined;
+  afterAll(async () => {
+    await stack?.cleanup();
+  });
+
+  it("is mended by the next up: the previous slot takes over the app's own secret, not a third one", async () => {
+    const s = await createStack({ program: path.join(__dirname, "fixture"), config: { verify: "true" } });
+    stack = s;
+    const [own] = secretsOf(s.emulator, s.app.id);
+    const at = { env: { OKTA_CREDENTIALS_NOW: "2030-01-02T00:00:00Z" } };
+    // The current slot's secret is made, then the verification fails: the previous slot is never registered.
+    s.emulator.faults.inject({ path: "/oauth2/v1/introspect$", status: 503 });
+    await s.up({ ...at, expectFailure: true });
+    expect(secretsOf(s.emulator, s.app.id)).toHaveLength(2);
+    // The app holds its own secret and the current slot's: adoptExisting takes over the one the current slot does not
+    // hold, so the plan fits in Okta's two and nothing more is created.
+    s.emulator.clearRequests();
+    expect((await s.up(at)).counts).toMatchObject({ create: 2, replace: 0 }); // the verification, the previous slot
+    expect(secretMutations(s.emulator)).toEqual([]);
+    const outputs = await s.outputs();
+    expect(outputs.previousSecretId).toBe(own?.id);
+    expect(secretsOf(s.emulator, s.app.id).map((x) => x.status)).toEqual(["ACTIVE", "ACTIVE"]);
+    // In later runs the target is what the previous slot holds already: nothing changes.
+    expect((await s.preview(at)).counts).toMatchObject({ update: 0, replace: 0, create: 0 });
+    // A new generation replaces the current slot, whose id is unknown at preview; the previous slot is not replaced.
+    const next = await s.up({ env: { OKTA_CREDENTIALS_NOW: "2030-02-01T00:00:00Z" } });
+    expect(next.counts).toMatchObject({ replace: 1 });
+    expect(secretsOf(s.emulator, s.app.id)).toHaveLength(2);
+  });
+});
