@@ -1,5 +1,6 @@
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
 import { providers } from "../provider";
+import { oktaNamespaceKeys } from "../provider/okta/configKeys";
 
 /**
  * The plugin's configuration, mapped onto the core's. A provider plugin receives only its own namespace
@@ -8,20 +9,9 @@ import { providers } from "../provider";
  * which the core reads: `orgName` is read as `okta:orgName`. `orgUrl` and `dpop` are the core's own
  * `okta-credentials:` keys already. The `OKTA_*` environment variables stay the fallbacks, below the configuration.
  */
-const oktaKeys = [
-  "orgName",
-  "baseUrl",
-  "apiToken",
-  "accessToken",
-  "clientId",
-  "privateKey",
-  "privateKeyId",
-  "scopes",
-  "maxRetries",
-  "requestTimeout",
-  "maxWaitSeconds",
-  "maxApiCapacity",
-] as const;
+// The core's okta: keys but the proxy, which the core only warns about (it sends nothing through a proxy): the plugin
+// refuses it as a key it does not take rather than accept one it ignores.
+const oktaKeys = oktaNamespaceKeys.filter((key) => key !== "httpProxy");
 const ownKeys = ["orgUrl", "dpop"] as const;
 
 /** The key the core reads for one of the plugin's own (`orgName` → `okta:orgName`). */
