@@ -1,4 +1,5 @@
 import type { PublicKeyMaterial } from "../keys/jwk";
+import { credentialObject } from "./credentialObjects";
 import { isRecord } from "./transport";
 
 /** Status of a client JSON Web Key. */
@@ -37,15 +38,8 @@ export function keysOfListAnswer(body: unknown, method: string, path: string): O
 
 /** Okta's answer as an {@link OktaJsonWebKey}, or an error naming the request when it is not one. */
 export function toJsonWebKey(value: unknown, method: string, path: string): OktaJsonWebKey {
-  if (
-    !isRecord(value) ||
-    typeof value.id !== "string" ||
-    (value.status !== "ACTIVE" && value.status !== "INACTIVE") ||
-    typeof value.created !== "string" ||
-    typeof value.lastUpdated !== "string"
-  ) {
-    throw malformedKey(method, path, "not a JSON Web Key object");
-  }
+  const base = credentialObject(value, () => malformedKey(method, path, "not a JSON Web Key object"));
+  if (!isRecord(value)) throw malformedKey(method, path, "not a JSON Web Key object");
   const strings = (...names: string[]) => names.every((name) => typeof value[name] === "string");
   let material: PublicKeyMaterial;
   if (value.kty === "RSA" && strings("n", "e")) {
@@ -55,13 +49,7 @@ export function toJsonWebKey(value: unknown, method: string, path: string): Okta
   } else {
     throw malformedKey(method, path, `key ${value.id} has no RSA (n, e) or EC (crv, x, y) members`);
   }
-  const key: OktaJsonWebKey = {
-    ...material,
-    id: value.id,
-    status: value.status,
-    created: value.created,
-    lastUpdated: value.lastUpdated,
-  };
+  const key: OktaJsonWebKey = { ...material, ...base };
   if (typeof value.kid === "string") key.kid = value.kid;
   if (typeof value.alg === "string") key.alg = value.alg;
   if (typeof value.use === "string") key.use = value.use;

@@ -1,5 +1,15 @@
+// The Okta client: one class with every Management API call the provider makes (an app's client secrets and JSON
+// Web Keys: list, get, add, change status, delete), each a few lines over the transport. It is longer than most
+// files because the calls belong together: one place shows every request the package can send to an org.
 import { type PublicJwk, sameKeyMaterial } from "../keys/jwk";
 import { OAuthAuthorizer, staticAuthorizer } from "./authorizers";
+import {
+  type OktaClientSecret,
+  type OktaSecretStatus,
+  secretsOfListAnswer,
+  secretsPath,
+  toSecret,
+} from "./clientSecrets";
 import type { OktaSettings, OktaTuning } from "./config";
 import { isOktaApiError, withContext } from "./errors";
 import {
@@ -14,19 +24,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "./retryPolicy";
 import { secretHash } from "./secretHash";
 import { type Authorizer, isRecord, OktaTransport } from "./transport";
 
-/** Status of a client secret. */
-export type OktaSecretStatus = "ACTIVE" | "INACTIVE";
-
-/** Okta's client secret object (`OAuth2ClientSecret`), as the Management API returns it. */
-export interface OktaClientSecret {
-  id: string;
-  status: OktaSecretStatus;
-  /** The secret in plaintext: Okta returns it from every read. */
-  client_secret?: string;
-  secret_hash?: string;
-  created: string;
-  lastUpdated: string;
-}
+export type { OktaClientSecret, OktaSecretStatus } from "./clientSecrets";
 
 /** The fields of an OIDC app this package reads. */
 export interface OktaAppInfo {
@@ -98,15 +96,13 @@ export class OktaClient {
 
   /** `GET /api/v1/apps/{appId}/credentials/secrets`: the app's secrets (at most two). */
   async listClientSecrets(appId: string): Promise<OktaClientSecret[]> {
-    const path = secretsPath(appId);
-    const { body } = await this.transport.send({ method: "GET", path });
-    if (!Array.isArray(body)) throw malformed("GET", path);
-    return body.map((s) => toSecret(s, "GET", path));
+    const path = secretsPath(appPath(appId));
+    return secretsOfListAnswer((await this.transport.send({ method: "GET", path })).body, "GET", path);
   }
 
   /** `GET /api/v1/apps/{appId}/credentials/secrets/{secretId}`. */
   async getClientSecret(appId: string, secretId: string): Promise<OktaClientSecret> {
-    const path = secretsPath(appId, secretId);
+    const path = secretsPath(appPath(appId), secretId);
     return toSecret((await this.transport.send({ method: "GET", path })).body, "GET", path);
   }
 
@@ -120,32 +116,29 @@ export class OktaClient {
     appId: string,
     request: { clientSecret?: string; status?: OktaSecretStatus; before?: OktaClientSecret[] } = {},
   ): Promise<OktaClientSecret> {
-    const path = secretsPath(appId);
+    const path = secretsPath(appPath(appId));
     const before = new Set((request.before ?? (await this.listClientSecrets(appId))).map((s) => s.id));
     const value = request.clientSecret;
-    const recover = async (): Promise<OktaClientSecret | undefined> => {
-      let after: OktaClientSecret[];
-      try {
-        after = await this.listClientSecrets(appId);
-      } catch (e) {
-        throw withContext(
-          e,
-          `POST ${path} failed without a clear answer, and listing the secrets to see whether it created one failed too`,
-        );
-      }
-      const fresh = after.filter((s) => !before.has(s.id));
-      if (value !== undefined) {
-        const hash = secretHash(value);
-        return fresh.find((s) => s.secret_hash === hash || s.client_secret === value);
-      }
-      if (fresh.length > 1) {
-        throw new Error(
-          `POST ${path} failed without a clear answer and ${fresh.length} new secrets appeared meanwhile ` +
-            `(${fresh.map((s) => s.id).join(", ")}): another client is changing this app; check its secrets`,
-        );
-      }
-      return fresh[0];
-    };
+    const recover = () =>
+      this.lookAgain(
+        path,
+        "the secrets to see whether it created one",
+        () => this.listClientSecrets(appId),
+        (after) => {
+          const fresh = after.filter((s) => !before.has(s.id));
+          if (value !== undefined) {
+            const hash = secretHash(value);
+            return fresh.find((s) => s.secret_hash === hash || s.client_secret === value);
+          }
+          if (fresh.length > 1) {
+            throw new Error(
+              `POST ${path} failed without a clear answer and ${fresh.length} new secrets appeared meanwhile ` +
+                `(${fresh.map((s) => s.id).join(", ")}): another client is changing this app; check its secrets`,
+            );
+          }
+          return fresh[0];
+        },
+      );
     const response = await this.transport.send({
       method: "POST",
       path,
@@ -171,7 +164,26 @@ export class OktaClient {
 
   /** `DELETE …/secrets/{secretId}` of an INACTIVE secret; false when it was already gone (404). */
   async deleteClientSecret(appId: string, secretId: string): Promise<boolean> {
-    return this.deleteIfPresent(secretsPath(appId, secretId));
+    return this.deleteIfPresent(secretsPath(appPath(appId), secretId));
+  }
+
+  /**
+   * After a create's ambiguous failure (`path`), the app's list again, read by `find`, which takes what the create made
+   * or says none: the one look that keeps a create from being repeated blindly. `listing` says what was looked for.
+   */
+  private async lookAgain<T>(
+    path: string,
+    listing: string,
+    list: () => Promise<T[]>,
+    find: (items: T[]) => T | undefined,
+  ): Promise<T | undefined> {
+    let items: T[];
+    try {
+      items = await list();
+    } catch (e) {
+      throw withContext(e, `POST ${path} failed without a clear answer, and listing ${listing} failed too`);
+    }
+    return find(items);
   }
 
   /** `DELETE path`: true when it deleted, false when the object was already gone (404). */
@@ -186,7 +198,7 @@ export class OktaClient {
   }
 
   private async lifecycle(appId: string, secretId: string, action: "activate" | "deactivate") {
-    const path = `${secretsPath(appId, secretId)}/lifecycle/${action}`;
+    const path = `${secretsPath(appPath(appId), secretId)}/lifecycle/${action}`;
     return toSecret((await this.transport.send({ method: "POST", path })).body, "POST", path);
   }
 
@@ -213,18 +225,13 @@ export class OktaClient {
   ): Promise<OktaJsonWebKey> {
     const path = jwksPath(appPath(appId));
     const { jwk } = request;
-    const recover = async (): Promise<OktaJsonWebKey | undefined> => {
-      let keys: OktaJsonWebKey[];
-      try {
-        keys = await this.listClientJsonWebKeys(appId);
-      } catch (e) {
-        throw withContext(
-          e,
-          `POST ${path} failed without a clear answer, and listing the keys to see whether it added ${jwk.kid} failed too`,
-        );
-      }
-      return keys.find((key) => key.kid === jwk.kid && sameKeyMaterial(key, jwk));
-    };
+    const recover = () =>
+      this.lookAgain(
+        path,
+        `the keys to see whether it added ${jwk.kid}`,
+        () => this.listClientJsonWebKeys(appId),
+        (keys) => keys.find((key) => key.kid === jwk.kid && sameKeyMaterial(key, jwk)),
+      );
     const json = request.status === undefined ? jwk : { ...jwk, status: request.status };
     const response = await this.transport.send({ method: "POST", path, json, recover });
     return toJsonWebKey(response.body, "POST", path);
@@ -264,32 +271,6 @@ function fromTuning(tuning: OktaTuning): Partial<RetryPolicy> {
 
 function appPath(appId: string): string {
   return `/api/v1/apps/${encodeURIComponent(appId)}`;
-}
-
-function secretsPath(appId: string, secretId?: string): string {
-  const base = `${appPath(appId)}/credentials/secrets`;
-  return secretId === undefined ? base : `${base}/${encodeURIComponent(secretId)}`;
-}
-
-function toSecret(value: unknown, method: string, path: string): OktaClientSecret {
-  if (
-    !isRecord(value) ||
-    typeof value.id !== "string" ||
-    (value.status !== "ACTIVE" && value.status !== "INACTIVE") ||
-    typeof value.created !== "string" ||
-    typeof value.lastUpdated !== "string"
-  ) {
-    throw malformed(method, path);
-  }
-  const secret: OktaClientSecret = {
-    id: value.id,
-    status: value.status,
-    created: value.created,
-    lastUpdated: value.lastUpdated,
-  };
-  if (typeof value.client_secret === "string") secret.client_secret = value.client_secret;
-  if (typeof value.secret_hash === "string") secret.secret_hash = value.secret_hash;
-  return secret;
 }
 
 function malformed(method: string, path: string): Error {

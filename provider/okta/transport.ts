@@ -1,3 +1,6 @@
+// The one place every request to Okta goes through: authorization, the rate-limit pacer, retries and their delays,
+// the answer's reading (bounded, redacted) and the error that names what failed. It is longer than most files
+// because splitting one request's path across files would hide the order a reader needs to follow.
 import { readAnswerBody } from "./answerBody";
 import { OktaApiError, type OktaApiErrorFields } from "./errors";
 import { describeFailure, type NoAnswer, parseChallenge, redirected } from "./failures";
