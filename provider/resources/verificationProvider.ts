@@ -9,6 +9,49 @@ import type { FullResourceProvider } from "./fullProvider";
 import { printedOnce } from "./hookErrors";
 import { isUnknown } from "./previewUnknowns";
 
+/** What every verification's inputs have besides the credential they name. */
+export interface VerificationInputs {
+  appId: string;
+  /** Why the check is made (e.g. `generation 5, previous INACTIVE`): any change checks again. */
+  checkedFor: string;
+  /** The resource's own URN, added by the sdk (`resourceUrn` in state written by earlier versions). */
+  __resourceUrn?: string;
+  resourceUrn?: string;
+  __provider?: string;
+}
+
+/** What every verification records: when Okta accepted the credential, where and what it answered. No credential. */
+export interface VerificationRecord {
+  appId: string;
+  checkedFor: string;
+  /** When Okta accepted the credential (ISO 8601, this machine's clock). */
+  verifiedAt: string;
+  /** What Okta answered after authenticating the client, e.g. `HTTP 200 {"active":false}`. */
+  answer: string;
+  /** The endpoint that answered: the org's introspection endpoint (its token endpoint where that is not served). */
+  endpoint: string;
+  __resourceUrn?: string;
+  resourceUrn?: string;
+  __provider?: string;
+}
+
+/** The record of a check Okta accepted (`proven`: where and what it answered), with the inputs it echoes. */
+export function verificationRecord(
+  inputs: VerificationInputs,
+  proven: { endpoint: string; answer: string },
+): VerificationRecord {
+  const record: VerificationRecord = {
+    appId: inputs.appId,
+    checkedFor: inputs.checkedFor,
+    verifiedAt: new Date().toISOString(),
+    answer: proven.answer,
+    endpoint: proven.endpoint,
+  };
+  if (inputs.__resourceUrn !== undefined) record.__resourceUrn = inputs.__resourceUrn;
+  if (inputs.resourceUrn !== undefined) record.resourceUrn = inputs.resourceUrn;
+  return record;
+}
+
 /** What one kind of verification checks: its inputs, their validation, and the check itself. */
 interface VerificationKind<Inputs extends { appId: string }, Outputs> {
   /** The inputs whose change means a new check. */

@@ -6,7 +6,7 @@ import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaJsonWebKey } from "../../okta/jsonWebKeys";
 import { processOktaClient } from "../../runState";
 import { clientJsonWebKeyKind } from "../clientJsonWebKey/kind";
-import { proveCredential } from "../verificationProvider";
+import { proveCredential, verificationRecord } from "../verificationProvider";
 import type { ClientJsonWebKeyVerificationInputs, ClientJsonWebKeyVerificationOutputs } from "./types";
 
 const keepsPrevious = "nothing that depends on this check ran: the previous key stays ACTIVE";
@@ -66,17 +66,7 @@ export async function verifyClientJsonWebKey(
       }),
     }),
   );
-  const outputs: ClientJsonWebKeyVerificationOutputs = {
-    appId,
-    keyId,
-    kid,
-    checkedFor: inputs.checkedFor,
-    verifiedAt: new Date().toISOString(),
-    answer,
-    endpoint,
-  };
-  if (inputs.resourceUrn !== undefined) outputs.resourceUrn = inputs.resourceUrn;
-  return outputs;
+  return { ...verificationRecord(inputs, { endpoint, answer }), keyId, kid };
 }
 
 async function keyOf(appId: string, keyId: string): Promise<OktaJsonWebKey> {

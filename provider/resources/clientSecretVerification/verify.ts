@@ -3,7 +3,7 @@ import { explainedError, isOktaApiError, withContext } from "../../okta/errors";
 import type { OktaClientSecret } from "../../okta/oktaClient";
 import { processOktaClient } from "../../runState";
 import { clientSecretKind } from "../clientSecret/kind";
-import { proveCredential } from "../verificationProvider";
+import { proveCredential, verificationRecord } from "../verificationProvider";
 import type { ClientSecretVerificationInputs, ClientSecretVerificationOutputs } from "./types";
 
 const keepsPrevious = "nothing that depends on this check ran: the previous secret stays ACTIVE";
@@ -48,17 +48,7 @@ export async function verifyClientSecret(
     keepsPrevious,
     (clientId, method, audience) => secretAuthentication(method, clientId, clientSecret, audience),
   );
-  const outputs: ClientSecretVerificationOutputs = {
-    appId,
-    secretId,
-    secretHash,
-    checkedFor: inputs.checkedFor,
-    verifiedAt: new Date().toISOString(),
-    answer,
-    endpoint,
-  };
-  if (inputs.resourceUrn !== undefined) outputs.resourceUrn = inputs.resourceUrn;
-  return outputs;
+  return { ...verificationRecord(inputs, { endpoint, answer }), secretId, secretHash };
 }
 
 async function secretOf(appId: string, secretId: string): Promise<OktaClientSecret> {
