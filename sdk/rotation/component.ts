@@ -5,7 +5,7 @@ import { type ScheduleArgs, scheduleReason, type TwoSlotSchedule, twoSlotSchedul
 export interface RotationFlags {
   /** Take over the app's only credential as the first `previous` generation. */
   adoptExisting?: boolean;
-  /** Prove the current credential at the org's token endpoint before the previous one is deactivated. */
+  /** Prove the current credential at the org's introspection endpoint before the previous one is deactivated. */
   verify?: boolean;
 }
 
