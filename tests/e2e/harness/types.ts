@@ -42,7 +42,8 @@ export interface E2EStack {
   preview(opts?: {
     diff?: boolean;
     expectFailure?: boolean;
-    env?: Record<string, string>;
+    /** More environment for this command only; a name set to `undefined` is left out of it. */
+    env?: Record<string, string | undefined>;
     timeoutMs?: number;
   }): Promise<StackRun>;
   /** `pulumi up --yes`, with its preview first (as users run it) unless `skipPreview`. */
@@ -80,8 +81,11 @@ export interface LifecycleOptions {
   skipPreview?: boolean;
   /** More arguments, e.g. `["--replace", urn]`. */
   args?: string[];
-  /** More environment for this command only, e.g. `{ OKTA_CREDENTIALS_NOW: "2030-02-01" }`. */
-  env?: Record<string, string>;
+  /**
+   * More environment for this command only, e.g. `{ OKTA_CREDENTIALS_NOW: "2030-02-01" }`; a name set to `undefined`
+   * is left out of it (Node's spawn skips it), e.g. to run without the stack's `OKTA_API_TOKEN`.
+   */
+  env?: Record<string, string | undefined>;
   /** Kill the command after this long (default 180 s): for runs paced by a rate limit. */
   timeoutMs?: number;
 }

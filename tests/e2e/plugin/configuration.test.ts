@@ -37,7 +37,7 @@ describe("the plugin's configuration", () => {
   });
 
   it("names a missing credential by the plugin's own key", async () => {
-    const missing = await stack.preview({ expectFailure: true, env: { OKTA_API_TOKEN: "" } });
+    const missing = await stack.preview({ expectFailure: true, env: { OKTA_API_TOKEN: undefined } });
     expect(missing.stdout + missing.stderr).toContain(
       "no Okta credentials configured: run `pulumi config set --secret okta-credentials:apiToken <token>`",
     );
