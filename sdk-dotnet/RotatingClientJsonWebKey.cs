@@ -124,9 +124,9 @@ namespace PulumiOktaCredentials.OktaCredentials
         public string RotateEvery { get; set; } = null!;
 
         /// <summary>
-        /// Before the previous key is deactivated, prove that the current one authenticates at the org's token endpoint (a
-        /// `client_credentials` request with an assertion signed by its private key, its `kid` in the header, no scope); a
-        /// refusal fails the `up` and the previous key stays ACTIVE. Default false.
+        /// Before the previous key is deactivated, prove that the current one authenticates its client at the org's
+        /// introspection endpoint (`/oauth2/v1/introspect` of a random token, with an assertion signed by its private key,
+        /// its `kid` in the header); a refusal fails the `up` and the previous key stays ACTIVE. Default false.
         /// </summary>
         [Input("verify")]
         public bool? Verify { get; set; }

@@ -126,9 +126,9 @@ export interface RotatingClientSecretArgs {
      */
     rotateEvery: string;
     /**
-     * Before the previous secret is deactivated, prove that the current one authenticates at the org's token endpoint
-     * (a `client_credentials` request with the secret, no scope); a refusal fails the `up` and the previous secret
-     * stays ACTIVE. Default false.
+     * Before the previous secret is deactivated, prove that the current one authenticates its client at the org's
+     * introspection endpoint (`/oauth2/v1/introspect` of a random token, the secret as the client's authentication);
+     * a refusal fails the `up` and the previous secret stays ACTIVE. Default false.
      */
     verify?: boolean;
 }

@@ -69,9 +69,9 @@ type rotatingClientJsonWebKeyArgs struct {
 	RetireAfter string `pulumi:"retireAfter"`
 	// ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
 	RotateEvery string `pulumi:"rotateEvery"`
-	// Before the previous key is deactivated, prove that the current one authenticates at the org's token endpoint (a
-	// `client_credentials` request with an assertion signed by its private key, its `kid` in the header, no scope); a
-	// refusal fails the `up` and the previous key stays ACTIVE. Default false.
+	// Before the previous key is deactivated, prove that the current one authenticates its client at the org's
+	// introspection endpoint (`/oauth2/v1/introspect` of a random token, with an assertion signed by its private key,
+	// its `kid` in the header); a refusal fails the `up` and the previous key stays ACTIVE. Default false.
 	Verify *bool `pulumi:"verify"`
 }
 
@@ -93,9 +93,9 @@ type RotatingClientJsonWebKeyArgs struct {
 	RetireAfter string
 	// ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
 	RotateEvery string
-	// Before the previous key is deactivated, prove that the current one authenticates at the org's token endpoint (a
-	// `client_credentials` request with an assertion signed by its private key, its `kid` in the header, no scope); a
-	// refusal fails the `up` and the previous key stays ACTIVE. Default false.
+	// Before the previous key is deactivated, prove that the current one authenticates its client at the org's
+	// introspection endpoint (`/oauth2/v1/introspect` of a random token, with an assertion signed by its private key,
+	// its `kid` in the header); a refusal fails the `up` and the previous key stays ACTIVE. Default false.
 	Verify *bool
 }
 

@@ -68,9 +68,9 @@ type rotatingClientSecretArgs struct {
 	RetireAfter string `pulumi:"retireAfter"`
 	// ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
 	RotateEvery string `pulumi:"rotateEvery"`
-	// Before the previous secret is deactivated, prove that the current one authenticates at the org's token endpoint
-	// (a `client_credentials` request with the secret, no scope); a refusal fails the `up` and the previous secret
-	// stays ACTIVE. Default false.
+	// Before the previous secret is deactivated, prove that the current one authenticates its client at the org's
+	// introspection endpoint (`/oauth2/v1/introspect` of a random token, the secret as the client's authentication);
+	// a refusal fails the `up` and the previous secret stays ACTIVE. Default false.
 	Verify *bool `pulumi:"verify"`
 }
 
@@ -90,9 +90,9 @@ type RotatingClientSecretArgs struct {
 	RetireAfter string
 	// ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
 	RotateEvery string
-	// Before the previous secret is deactivated, prove that the current one authenticates at the org's token endpoint
-	// (a `client_credentials` request with the secret, no scope); a refusal fails the `up` and the previous secret
-	// stays ACTIVE. Default false.
+	// Before the previous secret is deactivated, prove that the current one authenticates its client at the org's
+	// introspection endpoint (`/oauth2/v1/introspect` of a random token, the secret as the client's authentication);
+	// a refusal fails the `up` and the previous secret stays ACTIVE. Default false.
 	Verify *bool
 }
 

@@ -41,9 +41,9 @@ class RotatingClientJsonWebKeyArgs:
         :param _builtins.str anchor: ISO 8601 date the schedule counts from: generation 1 begins then. Default `1970-01-01T00:00:00Z`, which never moves.
         :param pulumi.Input['GenerateKeyPairArgs'] generate: The key pair each generation gets, made by the provider. Default `{ algorithm: "RS256" }` (RSA, 2048 bits).
         :param _builtins.str now: Overrides the current time (ISO 8601), before `OKTA_CREDENTIALS_NOW` and the clock: for tests and dry runs.
-        :param _builtins.bool verify: Before the previous key is deactivated, prove that the current one authenticates at the org's token endpoint (a
-               `client_credentials` request with an assertion signed by its private key, its `kid` in the header, no scope); a
-               refusal fails the `up` and the previous key stays ACTIVE. Default false.
+        :param _builtins.bool verify: Before the previous key is deactivated, prove that the current one authenticates its client at the org's
+               introspection endpoint (`/oauth2/v1/introspect` of a random token, with an assertion signed by its private key,
+               its `kid` in the header); a refusal fails the `up` and the previous key stays ACTIVE. Default false.
         """
         pulumi.set(__self__, "app_id", app_id)
         pulumi.set(__self__, "retire_after", retire_after)
@@ -149,9 +149,9 @@ class RotatingClientJsonWebKeyArgs:
     @pulumi.getter
     def verify(self) -> Optional[_builtins.bool]:
         """
-        Before the previous key is deactivated, prove that the current one authenticates at the org's token endpoint (a
-        `client_credentials` request with an assertion signed by its private key, its `kid` in the header, no scope); a
-        refusal fails the `up` and the previous key stays ACTIVE. Default false.
+        Before the previous key is deactivated, prove that the current one authenticates its client at the org's
+        introspection endpoint (`/oauth2/v1/introspect` of a random token, with an assertion signed by its private key,
+        its `kid` in the header); a refusal fails the `up` and the previous key stays ACTIVE. Default false.
         """
         return pulumi.get(self, "verify")
 
@@ -194,9 +194,9 @@ class RotatingClientJsonWebKey(pulumi.ComponentResource):
         :param _builtins.str now: Overrides the current time (ISO 8601), before `OKTA_CREDENTIALS_NOW` and the clock: for tests and dry runs.
         :param _builtins.str retire_after: ISO 8601 duration, shorter than `rotateEvery`: how long the previous generation stays ACTIVE once the next began.
         :param _builtins.str rotate_every: ISO 8601 duration of fixed-length units, e.g. `P90D`: how long each generation is current.
-        :param _builtins.bool verify: Before the previous key is deactivated, prove that the current one authenticates at the org's token endpoint (a
-               `client_credentials` request with an assertion signed by its private key, its `kid` in the header, no scope); a
-               refusal fails the `up` and the previous key stays ACTIVE. Default false.
+        :param _builtins.bool verify: Before the previous key is deactivated, prove that the current one authenticates its client at the org's
+               introspection endpoint (`/oauth2/v1/introspect` of a random token, with an assertion signed by its private key,
+               its `kid` in the header); a refusal fails the `up` and the previous key stays ACTIVE. Default false.
         """
         ...
     @overload
