@@ -39,6 +39,10 @@ export const clientJsonWebKeyMessages: CredentialMessages<OktaJsonWebKey, KeyPla
     `adoptKeyId: ${keyLabel(adopter)} would take over JSON Web Key ${keyId}, which ${keyLabel(urn)} ` +
     `${retires ? "retires in this run" : "holds"}; a key is held by one resource only: remove adoptKeyId ` +
     `from ${keyLabel(adopter)}`,
+  heldTwice: (other, keyId, urn) =>
+    `${keyLabel(urn)} and ${keyLabel(other)} both hold JSON Web Key ${keyId} in the stack's state; a key is held by ` +
+    "one resource only (a status change or a rotation of either acts on the other's): keep one: " +
+    `\`pulumi state delete '${other}'\` (Okta unchanged), then remove ${keyLabel(other)} from the program`,
   heldRetired: (urn, keyId, outcome) =>
     outcome.outcome === "only-active"
       ? `${keyLabel(urn)} has heldRetired, but its signing key ${keyId} is the app's only ACTIVE signing key: ` +

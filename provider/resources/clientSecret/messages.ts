@@ -40,6 +40,10 @@ export const clientSecretMessages: CredentialMessages<OktaClientSecret, Plan> & 
     `adoptSecretId: ${label(adopter)} would take over client secret ${secretId}, which ${label(urn)} ` +
     `${retires ? "retires in this run" : "holds"}; a secret is held by one resource only: remove adoptSecretId ` +
     `from ${label(adopter)}`,
+  heldTwice: (other, secretId, urn) =>
+    `${label(urn)} and ${label(other)} both hold client secret ${secretId} in the stack's state; a secret is held by ` +
+    "one resource only (a status change or a rotation of either acts on the other's): keep one: " +
+    `\`pulumi state delete '${other}'\` (Okta unchanged), then remove ${label(other)} from the program`,
   heldRetired: (urn, secretId, outcome) =>
     outcome.outcome === "only-active"
       ? `${label(urn)} has heldRetired, but its secret ${secretId} is the app's only ACTIVE secret: deleting it first ` +

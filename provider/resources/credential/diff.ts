@@ -41,10 +41,11 @@ export async function diffCredential(
   if (!wasChecked(urn)) return result;
   const held = (olds as Record<string, unknown>)[kind.idOutput];
   if (olds.appId !== undefined && typeof held === "string") {
-    const adopter = kind.ledger(olds.appId).recordHeld(held, urn, plan !== undefined);
-    if (adopter !== undefined) {
-      throw explainedError(kind.messages.heldTakenOver(adopter, held, urn, plan !== undefined));
+    const other = kind.ledger(olds.appId).recordHeld(held, urn, plan !== undefined);
+    if (other?.role === "adopts") {
+      throw explainedError(kind.messages.heldTakenOver(other.urn, held, urn, plan !== undefined));
     }
+    if (other?.role === "holds") throw explainedError(kind.messages.heldTwice(other.urn, held, urn));
   }
   // Said before the replacement is checked: it explains a refusal for want of room.
   if (plan && decision.orderNote !== undefined) tellUser(decision.orderNote, urn);

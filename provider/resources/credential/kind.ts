@@ -154,6 +154,8 @@ export interface CredentialMessages<Item extends LedgerItem, P extends Plan> {
   adoptionConflict(urn: string, itemId: string, other: { urn: string; role: "holds" | "retires" | "adopts" }): string;
   /** The resource `adopter` would take over the credential that `urn` holds or retires in this run. */
   heldTakenOver(adopter: string, itemId: string, urn: string, retires: boolean): string;
+  /** Two existing resources, `other` and `urn`, keep the same credential (state that holds it twice). */
+  heldTwice(other: string, itemId: string, urn: string): string;
   /** How `heldRetired` decided the order of `urn`'s replacement, or why it could not. */
   heldRetired(urn: string, heldId: string, outcome: NonNullable<ReplacementOrder["heldRetired"]>): string;
   /** The changes this run plans on the app cannot fit in Okta's limit. */

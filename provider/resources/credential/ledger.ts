@@ -112,12 +112,16 @@ export class AppLedger<Item extends LedgerItem, P extends Plan = Plan> {
 
   /**
    * Records the item an existing resource holds: it keeps it after the run, or retires it in this run (a replacement).
-   * Gives the other resource of this run that takes it over (`adoptSecretId`, `adoptKeyId`), which must not.
+   * Gives the other resource of this run that must not have it too: one that takes it over (`adoptSecretId`,
+   * `adoptKeyId`), or another existing resource that keeps it as well (state that holds one credential twice, e.g.
+   * imported twice), whose delete would take it from this one.
    */
-  recordHeld(itemId: string, urn: string, retires: boolean): string | undefined {
+  recordHeld(itemId: string, urn: string, retires: boolean): { urn: string; role: "holds" | "adopts" } | undefined {
+    const keeper = this.holders.get(itemId);
     (retires ? this.retiring : this.holders).set(itemId, urn);
+    if (!retires && keeper !== undefined && keeper !== urn) return { urn: keeper, role: "holds" };
     const other = this.claimant(itemId, urn);
-    return other?.role === "adopts" ? other.urn : undefined;
+    return other?.role === "adopts" ? { urn: other.urn, role: "adopts" } : undefined;
   }
 
   /** The other resource of this run that holds, retires or takes over `itemId`, if any. */
