@@ -104,6 +104,29 @@ describe("pulumi import of a secret and a key, then a rotation of each", () => {
     expect(preview.counts).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
   });
 
+  it("the same secret imported under a second name: the next preview refuses it, and state delete mends it", async () => {
+    // The import itself cannot tell: the engine gives the plugin the id alone, not the stack's other resources.
+    await stack.pulumi([
+      "import",
+      secretType,
+      "imported-twice",
+      `${stack.app.id}/${secretId}`,
+      "--yes",
+      "--non-interactive",
+    ]);
+    await stack.useProgram(path.join(programs, "importedTwice"));
+    const refused = await stack.preview({ expectFailure: true });
+    expect(refused.stdout + refused.stderr).toMatch(
+      /ClientSecret "imported-(twice|secret)" and ClientSecret "imported-(secret|twice)" both hold client secret ocs\w+ in the stack's state; a secret is held by one resource only/,
+    );
+    const twice = stack.urn(secretType, "imported-twice");
+    // Imported resources are protected: --force deletes it from the state all the same (never from Okta).
+    await stack.pulumi(["state", "delete", twice, "--force", "--yes"]);
+    await stack.useProgram(path.join(programs, "imported"));
+    expect((await stack.preview()).counts).toMatchObject({ create: 0, update: 0, replace: 0, delete: 0 });
+    expect(secretsOf(stack.emulator, stack.app.id)).toEqual([{ id: secretId, status: "ACTIVE" }]);
+  });
+
   it("a forced replacement of the imported secret takes the same secret over again, deleting nothing", async () => {
     const run = await stack.up({ args: ["--replace", stack.urn(secretType, "imported-secret")] });
     expect(run.counts).toMatchObject({ replace: 1 });
