@@ -26,7 +26,7 @@ export interface RequestClientCredentialsTokenArgs {
 
 /**
  * Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
- * authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+ * authenticates the app, at Okta or at the emulator. Asked again only after a 429 (with a new assertion when it signs one), never after another failure. The token is a credential: never log it.
  * A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
  *
  * @example
@@ -56,18 +56,24 @@ export async function requestClientCredentialsToken(
       clientSecret: args.clientSecret,
     });
   }
-  let assertion = args.clientAssertion;
-  if (assertion === undefined) {
-    const signing: SignClientAssertionArgs = {
-      clientId: args.clientId,
-      privateKey: args.privateKey as SignClientAssertionArgs["privateKey"],
-      tokenUrl: endpoint.href,
-    };
-    if (args.kid !== undefined) signing.kid = args.kid;
-    if (args.algorithm !== undefined) signing.algorithm = args.algorithm;
-    assertion = await signClientAssertion(signing);
+  if (args.clientAssertion !== undefined) {
+    // Signed already: sent once (its jti cannot be used twice).
+    const assertion = args.clientAssertion;
+    return requestToken(endpoint, args.scopes, { kind: "client_assertion", clientId: args.clientId, assertion });
   }
-  return requestToken(endpoint, args.scopes, { kind: "client_assertion", clientId: args.clientId, assertion });
+  const signing: SignClientAssertionArgs = {
+    clientId: args.clientId,
+    privateKey: args.privateKey as SignClientAssertionArgs["privateKey"],
+    tokenUrl: endpoint.href,
+  };
+  if (args.kid !== undefined) signing.kid = args.kid;
+  if (args.algorithm !== undefined) signing.algorithm = args.algorithm;
+  // A new assertion for each attempt: one is asked again only after a 429.
+  return requestToken(endpoint, args.scopes, async () => ({
+    kind: "client_assertion",
+    clientId: args.clientId,
+    assertion: await signClientAssertion(signing),
+  }));
 }
 
 export type { ClientCredentialsToken };

@@ -41,7 +41,7 @@ export async function proveClientCredential(
   let answer: { status: number; body: unknown };
   try {
     const randomToken = randomBytes(32).toString("base64url");
-    answer = await introspectToken(endpoint, randomToken, await credentialFor(endpoint.href), doing);
+    answer = await introspectToken(endpoint, randomToken, () => credentialFor(endpoint.href), doing);
   } catch (e) {
     if (!isOktaApiError(e) || e.kind !== "http") throw e;
     if (e.status === 404 || e.status === 405) {

@@ -84,45 +84,73 @@ function checkedUrl(value: string, name: string, example: string): URL {
   return url;
 }
 
+/** A client's authentication, or a maker of a fresh one for each attempt (an assertion's `jti` is single use). */
+export type ClientAuthenticationSource = ClientAuthentication | (() => Promise<ClientAuthentication>);
+
+/** The first attempt's authentication, and the maker of the next attempts' (none: the first's again). */
+interface Attempts {
+  first: ClientAuthentication;
+  again?: () => Promise<ClientAuthentication>;
+}
+
+async function attemptsOf(source: ClientAuthenticationSource): Promise<Attempts> {
+  return typeof source === "function" ? { first: await source(), again: source } : { first: source };
+}
+
+/** Attempts of a request to an endpoint that authenticates the client, when it is refused by a rate limit only. */
+const rateLimitedAttempts = 3;
+
 /**
- * One form POST to an endpoint that authenticates the client (`form` plus the client's authentication), never
- * retried: an assertion's `jti` can be used once, so a lost answer would make the retry fail for a reason of its own.
- * Errors say `doing` and carry the endpoint's answer, never the credential. Gives the answer's status and body.
+ * One form POST to an endpoint that authenticates the client (`form` plus the client's authentication). Retried only
+ * after a 429, which Okta answers before it reads the request (waiting for the reset), and then with a fresh
+ * authentication: an assertion's `jti` can be used once, so a fixed assertion is sent once, and any other failure
+ * (5xx, a lost answer) is not retried, since the request may have used it. Errors say `doing` and carry the
+ * endpoint's answer, never the credential. Gives the answer's status and body.
  */
 async function sendAuthenticated(
   endpoint: URL,
   form: Record<string, string>,
-  client: ClientAuthentication,
+  { first, again }: Attempts,
   doing: string,
   fetchFn?: typeof fetch,
 ): Promise<{ status: number; body: unknown }> {
   let authorizer: Authorizer | undefined;
-  const fields = { ...form };
-  let redact: string[];
-  if (client.kind === "client_assertion") {
-    Object.assign(fields, { client_assertion_type: JWT_BEARER, client_assertion: client.assertion });
-    redact = [client.assertion];
-  } else if (client.kind === "client_secret_post") {
-    Object.assign(fields, { client_id: client.clientId, client_secret: client.clientSecret });
-    redact = [client.clientSecret];
-  } else {
+  const redact: string[] = [];
+  let next: ClientAuthentication | undefined = first;
+  const fieldsOf = async (): Promise<Record<string, string>> => {
+    const client = next ?? (again ? await again() : first);
+    next = undefined;
+    if (client.kind === "client_assertion") {
+      redact.push(client.assertion);
+      return { ...form, client_assertion_type: JWT_BEARER, client_assertion: client.assertion };
+    }
+    if (client.kind === "client_secret_post") {
+      return { ...form, client_id: client.clientId, client_secret: client.clientSecret };
+    }
+    return { ...form };
+  };
+  if (first.kind === "client_secret_basic") {
     // RFC 6749 2.3.1: both parts form-urlencoded, then base64.
     const encode = (s: string) => encodeURIComponent(s).replace(/%20/g, "+");
-    const basic = Buffer.from(`${encode(client.clientId)}:${encode(client.clientSecret)}`).toString("base64");
+    const basic = Buffer.from(`${encode(first.clientId)}:${encode(first.clientSecret)}`).toString("base64");
     authorizer = {
       headers: async () => ({ Authorization: `Basic ${basic}` }),
       challenge: () => false,
-      secrets: () => [client.clientSecret, basic],
+      secrets: () => [first.clientSecret, basic],
     };
-    redact = [client.clientSecret];
   }
-  const transport = new OktaTransport(endpoint.origin, authorizer, { ...defaultRetryPolicy, maxAttempts: 1 }, fetchFn);
+  if (first.kind !== "client_assertion") redact.push(first.clientSecret);
+  // A fixed assertion cannot be sent twice: one attempt.
+  const once = first.kind === "client_assertion" && again === undefined;
+  const policy = { ...defaultRetryPolicy, maxAttempts: once ? 1 : rateLimitedAttempts };
+  const transport = new OktaTransport(endpoint.origin, authorizer, policy, fetchFn);
   try {
     const { status, body } = await transport.send({
       method: "POST",
       path: endpoint.pathname,
-      prepare: async () => ({ form: fields }),
+      prepare: async () => ({ form: await fieldsOf() }),
       redact,
+      rateLimitRetriesOnly: true,
     });
     return { status, body };
   } catch (e) {
@@ -131,27 +159,29 @@ async function sendAuthenticated(
 }
 
 /**
- * One `client_credentials` grant at `endpoint`, the client authenticated as `client` says. Not retried (see
- * {@link sendAuthenticated}). Errors carry Okta's OAuth error and never the credentials.
+ * One `client_credentials` grant at `endpoint`, the client authenticated as `client` says. Retried only after a
+ * 429, and never with a fixed assertion (see {@link sendAuthenticated}). Errors carry Okta's OAuth error and never the credentials.
  */
 export async function requestClientCredentialsToken(
   endpoint: URL,
   scopes: readonly string[],
-  client: ClientAuthentication,
+  client: ClientAuthenticationSource,
   fetchFn?: typeof fetch,
 ): Promise<ClientCredentialsToken> {
   const form: Record<string, string> = { grant_type: "client_credentials" };
   // No scope at all is a request of its own (checking that a secret authenticates): send no empty parameter.
   if (scopes.length > 0) form.scope = scopes.join(" ");
-  const doing = `requesting a client-credentials token for client ${client.clientId} at ${endpoint.href}`;
-  const { body } = await sendAuthenticated(endpoint, form, client, doing, fetchFn);
+  const attempts = await attemptsOf(client);
+  const clientId = attempts.first.clientId;
+  const doing = `requesting a client-credentials token for client ${clientId} at ${endpoint.href}`;
+  const { body } = await sendAuthenticated(endpoint, form, attempts, doing, fetchFn);
   if (
     !isRecord(body) ||
     typeof body.access_token !== "string" ||
     typeof body.token_type !== "string" ||
     typeof body.expires_in !== "number"
   ) {
-    throw new Error(`${endpoint.href} answered the token request of client ${client.clientId} without an access token`);
+    throw new Error(`${endpoint.href} answered the token request of client ${clientId} without an access token`);
   }
   return {
     accessToken: body.access_token,
@@ -163,14 +193,17 @@ export async function requestClientCredentialsToken(
 
 /**
  * One introspection (RFC 7662) of `token` at `endpoint` (the org's `/oauth2/v1/introspect`), the client
- * authenticated as `client` says; not retried (see {@link sendAuthenticated}). Gives the answer's status and body
- * (`{"active": false}` for a token the server does not know); errors say `doing` and never carry the credentials.
+ * authenticated as `client` says (or as it makes anew for each attempt); retried only after a 429 (see
+ * {@link sendAuthenticated}). Gives the answer's status and body (`{"active": false}` for a token the server does
+ * not know); errors say `doing` and never carry the credentials.
  */
 export function introspectToken(
   endpoint: URL,
   token: string,
-  client: ClientAuthentication,
+  client: ClientAuthenticationSource,
   doing: string,
 ): Promise<{ status: number; body: unknown }> {
-  return sendAuthenticated(endpoint, { token, token_type_hint: "access_token" }, client, doing);
+  return attemptsOf(client).then((attempts) =>
+    sendAuthenticated(endpoint, { token, token_type_hint: "access_token" }, attempts, doing),
+  );
 }

@@ -54,6 +54,11 @@ interface OktaRequest {
   recover?: () => Promise<unknown>;
   /** Values that must never appear in an error, e.g. a bring-your-own secret from the body. */
   redact?: string[];
+  /**
+   * Retry a 429 only (Okta refuses it before reading the request): a request that may not be repeated once it could
+   * have reached the org, such as one authenticated by a single-use client assertion. Any other failure is final.
+   */
+  rateLimitRetriesOnly?: boolean;
 }
 
 /** A successful answer; `recovered` when it was found by `recover` after an ambiguous failure. */
@@ -137,6 +142,9 @@ export class OktaTransport {
         delay = backoffDelay(this.policy, attempt);
         ambiguous = outcome.ambiguous;
         failure = { kind: outcome.kind, summary: outcome.summary, method: req.method, path: req.path };
+      }
+      if (req.rateLimitRetriesOnly && !(outcome.kind === "answer" && outcome.response.status === 429)) {
+        throw this.error(req, { ...failure, attempts: this.tally(attempt, start) }, sent);
       }
       if (ambiguous && req.recover) {
         // The request may have done its work before the answer was lost: look before repeating it.

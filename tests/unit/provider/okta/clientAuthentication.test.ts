@@ -8,6 +8,8 @@ import { proveClientCredential, secretAuthentication } from "../../../../provide
 let server: Server;
 let origin: string;
 let answer: { status: number; body: string; type?: string } = { status: 200, body: '{"active":false}' };
+/** Answers given before `answer`, one per request (a 429 first, say). */
+const queue: Array<{ status: number; body: string; headers?: Record<string, string> }> = [];
 const seen: Array<{ path: string; auth: string | undefined; body: string }> = [];
 
 beforeAll(async () => {
@@ -19,6 +21,12 @@ beforeAll(async () => {
     req.on("end", () => {
       seen.push({ path: req.url ?? "", auth: req.headers.authorization, body });
       const token = req.url === "/oauth2/v1/token";
+      const queued = token ? undefined : queue.shift();
+      if (queued !== undefined) {
+        res.writeHead(queued.status, { "Content-Type": "application/json", ...queued.headers });
+        res.end(queued.body);
+        return;
+      }
       const { status, body: text, type } = token ? { status: 400, body: '{"error":"invalid_scope"}' } : answer;
       res.writeHead(status, { "Content-Type": type ?? "application/json" });
       res.end(text);
@@ -47,6 +55,26 @@ describe("proveClientCredential", () => {
     expect(tokens[0]).toMatch(/^[\w-]{43}$/);
     expect(tokens[0]).not.toBe(tokens[1]);
     expect(new URLSearchParams(seen[0]?.body).get("token_type_hint")).toBe("access_token");
+  });
+
+  it("asks again after a 429, once the limit resets, with a fresh assertion; never after a 5xx", async () => {
+    answer = { status: 200, body: '{"active":false}' };
+    const reset = String(Math.ceil(Date.now() / 1000) + 1);
+    const limited = { status: 429, body: '{"errorCode":"E0000047"}', headers: { "X-Rate-Limit-Reset": reset } };
+    queue.push(limited);
+    seen.length = 0;
+    let made = 0;
+    const assertion = async () => ({
+      kind: "client_assertion" as const,
+      clientId: "0oaclient",
+      assertion: `header.payload-${++made}.signature`,
+    });
+    expect(await proveClientCredential(origin, "0oaclient", assertion)).toMatchObject({ authenticated: true });
+    expect(seen.map((r) => r.body.match(/payload-\d/)?.[0])).toEqual(["payload-1", "payload-2"]);
+    queue.push({ status: 503, body: '{"errorCode":"E0000010"}' });
+    seen.length = 0;
+    await expect(proveClientCredential(origin, "0oaclient", assertion)).rejects.toThrow("503");
+    expect(seen).toHaveLength(1);
   });
 
   it("reads 401 invalid_client as refused, with Okta's text and without the secret", async () => {
