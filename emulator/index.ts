@@ -136,6 +136,7 @@ export async function startOktaEmulator(options: OktaEmulatorOptions = {}): Prom
     state: snapshot,
     requests: () => ctx.log.list(),
     clearRequests: () => ctx.log.clear(),
+    issuedCredentials: () => store.issuedCredentials(),
     faults: {
       inject: (fault) => ctx.faults.inject(fault),
       clear: () => ctx.faults.clear(),

@@ -53,10 +53,21 @@ export interface OktaEmulator {
   /** Every Management API and OAuth request in order (control API excluded). */
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /**
+   * Every client secret value and access token the emulator ever issued or was given, deleted and revoked ones
+   * included, kept through `reset()`: what a leak scan searches a run's output for.
+   */
+  issuedCredentials(): IssuedCredential[];
   faults: { inject(fault: FaultSpec): void; clear(): void; pending(): FaultSpec[] };
   /** Empties state, request log, faults and rate-limit buckets; keeps `url` and `apiToken`. */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** A credential value the emulator issued or was given. */
+export interface IssuedCredential {
+  kind: "client secret" | "access token";
+  value: string;
 }
 
 /** One answered request, as the request log holds it. `status` 0 means the connection was dropped. */

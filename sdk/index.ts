@@ -1,3 +1,6 @@
+// Loaded for its effect: secret outputs shown as [secret] in @pulumi/pulumi's debug log of resource answers.
+import "./debugLogSecrets";
+
 export { type SignClientAssertionArgs, signClientAssertion, signClientAssertionOutput } from "./clientAssertion";
 export {
   type ClientCredentialsToken,

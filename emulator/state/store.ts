@@ -1,4 +1,5 @@
 import { notFound } from "../errors";
+import type { IssuedCredential } from "../types";
 import type { AccessTokenRecord, AppRecord, StoreData } from "./records";
 
 /** The one state store every handler reads and changes. Mutators call {@link Store.changed} when done. */
@@ -6,6 +7,8 @@ export class Store {
   private apps = new Map<string, AppRecord>();
   private tokens = new Map<string, AccessTokenRecord>();
   private readonly usedAssertionIds = new Map<string, number>();
+  /** Every client secret value and access token this store ever held, kept through deletes, revokes and resets. */
+  private readonly issued = new Map<string, IssuedCredential["kind"]>();
 
   constructor(private readonly onChange: (data: StoreData) => void = () => {}) {}
 
@@ -64,7 +67,18 @@ export class Store {
 
   /** Persists (when a data file is set). Call after every mutation. */
   changed(): void {
+    this.rememberIssued();
     this.onChange(this.data());
+  }
+
+  /** Every client secret value and access token ever held (for leak scans: a deleted secret may still be printed). */
+  issuedCredentials(): IssuedCredential[] {
+    return [...this.issued].map(([value, kind]) => ({ kind, value }));
+  }
+
+  private rememberIssued(): void {
+    for (const app of this.apps.values()) for (const s of app.secrets) this.issued.set(s.secret, "client secret");
+    for (const token of this.tokens.keys()) this.issued.set(token, "access token");
   }
 
   data(apiToken?: string): StoreData {
@@ -80,6 +94,7 @@ export class Store {
   load(data: StoreData): void {
     this.apps = new Map(structuredClone(data.apps).map((app) => [app.id, { ...app, grants: app.grants ?? [] }]));
     this.tokens = new Map(structuredClone(data.tokens).map((t) => [t.token, t]));
+    this.rememberIssued();
   }
 
   reset(): void {

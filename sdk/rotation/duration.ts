@@ -2,6 +2,7 @@ import { parse } from "tinyduration";
 
 // Accepted units have one length everywhere: a month or a year does not, so a schedule counted in them would need a
 // calendar and a time zone; the schedule is counted in UTC milliseconds instead.
+const maxDurationMs = 36_500 * 86_400_000;
 const msPerUnit = { weeks: 604_800_000, days: 86_400_000, hours: 3_600_000, minutes: 60_000, seconds: 1_000 } as const;
 
 /**
@@ -31,6 +32,13 @@ export function parseFixedDuration(field: string, text: unknown): number {
     0,
   );
   if (!(ms >= 1_000)) throw new Error(`${field} ${JSON.stringify(text)} is shorter than a second: give a longer one`);
+  // A schedule's dates must stay dates: past the anchor by 100 years at most, any instant of years 0 to 9999 plus
+  // two such durations is one (a longer one made every date of the schedule "Invalid time value").
+  if (ms > maxDurationMs) {
+    throw new Error(
+      `${field} ${JSON.stringify(text)} is longer than 100 years: give a shorter one, e.g. "P365D" for a year`,
+    );
+  }
   return Math.round(ms);
 }
 

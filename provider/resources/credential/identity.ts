@@ -12,7 +12,10 @@ export type AnyCredentialKind = CredentialKind<any, any, any, any, any, Plan>;
  */
 export function newResourceKey(kind: AnyCredentialKind, inputs: Partial<CredentialInputs>): string {
   const adopt: unknown = (inputs as Record<string, unknown>)[kind.adoptInput];
-  return resourceKey(inputs, `${String(inputs.appId)}/new:${typeof adopt === "string" ? adopt : ""}`);
+  // Any appId, as check sees it before validation: an object whose `toString` is not a function has no string form
+  // (String() threw a TypeError), and a key of an appId that is no string serves only until check refuses it.
+  const appId = typeof inputs.appId === "string" ? inputs.appId : `(${typeof inputs.appId})`;
+  return resourceKey(inputs, `${appId}/new:${typeof adopt === "string" ? adopt : ""}`);
 }
 
 /** The inputs `from` (inputs or outputs) echoes, for the outputs: Pulumi's property structs cannot hold `undefined`. */

@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
+import { recordFigures } from "../../reliability/figures";
 import { countsFromPlan, countsFromResourceChanges, zeroCounts } from "./counts";
-import { engineBinDir, isolatedEnv } from "./engine";
+import { engineBinDir, isolatedEnv, repoRoot } from "./engine";
+import { type Credential, findLeaks, type Place, privateKeysOf, withoutSecretValues } from "./leaks";
 import { type RunOptions, runPulumi } from "./runPulumi";
 import type { CreateStackOptions, E2EStack, LifecycleOptions, OpCounts, PulumiResult, StackRun } from "./types";
 import { copyProgram, makeStackDirs, removeStackDirs, type StackDirs } from "./workspace";
@@ -27,8 +29,26 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
   const secrets = [passphrase, ...Object.values(options.secretConfig ?? {})];
   const env = { ...isolatedEnv(bin, dirs, passphrase), ...options.env };
   // `opts.env` adds to the stack's environment (e.g. OKTA_CREDENTIALS_NOW for one command), never replaces it.
-  const run = (args: string[], opts: Partial<RunOptions> = {}) =>
+  // Every command's output is kept for the leak scan at cleanup, a failed command's too (runPulumi's error has it).
+  const captured: Place[] = [];
+  const rawRun = (args: string[], opts: Partial<RunOptions> = {}) =>
     runPulumi(args, { cwd: dirs.program, redact: secrets, ...opts, env: { ...env, ...opts.env } });
+  const run = async (args: string[], opts: Partial<RunOptions> = {}) => {
+    // A command that asks for secrets in plaintext prints them: what it was asked for, not a leak.
+    const reveals = args.includes("--show-secrets") || (args[0] === "config" && args[1] === "get");
+    try {
+      const result = await rawRun(args, opts);
+      if (!reveals)
+        captured.push({
+          where: `output of \`pulumi ${args[0]} ${args[1] ?? ""}\``,
+          text: result.stdout + result.stderr,
+        });
+      return result;
+    } catch (error) {
+      if (!reveals) captured.push({ where: `output of \`pulumi ${args[0]} ${args[1] ?? ""}\``, text: String(error) });
+      throw error;
+    }
+  };
   let emulator: OktaEmulator | undefined;
   try {
     emulator = options.emulator ?? (await startOktaEmulator({ port: 0, rateLimit: "off", ...options.emulatorOptions }));
@@ -45,7 +65,8 @@ export async function createStack(options: CreateStackOptions): Promise<E2EStack
     }
     const projectName = /^name:\s*(\S+)/m.exec(await readFile(path.join(dirs.program, "Pulumi.yaml"), "utf8"))?.[1];
     if (!projectName) throw new Error(`no project name in ${options.program}/Pulumi.yaml`);
-    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets, !options.emulator, env);
+    const scan = () => scanForLeaks(rawRun, stackName, emulator as OktaEmulator, secrets, captured, options.program);
+    const stack = makeStack(dirs, stackName, projectName, emulator, app, run, secrets, !options.emulator, env, scan);
     liveStacks.add(stack);
     return stack;
   } catch (error) {
@@ -67,6 +88,7 @@ function makeStack(
   secrets: string[],
   ownsEmulator: boolean,
   env: NodeJS.ProcessEnv,
+  scan: () => Promise<string[]>,
 ): E2EStack {
   const lifecycle = ["--yes", "--non-interactive", "--stack", stackName];
   let previews = 0;
@@ -146,11 +168,69 @@ function makeStack(
       // the stack live only in this stack's emulator, which closes here.
       cleaning ??= (async () => {
         liveStacks.delete(stack);
-        if (ownsEmulator) await emulator.close().catch(() => undefined);
-        await removeStackDirs(dirs);
+        let leaks: string[] = [];
+        try {
+          leaks = await scan();
+        } finally {
+          if (ownsEmulator) await emulator.close().catch(() => undefined);
+          await removeStackDirs(dirs);
+        }
+        if (leaks.length > 0) {
+          throw new Error(
+            `leak scan of stack ${stackName}: ${leaks.length} plaintext credential(s)\n${leaks.join("\n")}`,
+          );
+        }
       })();
       return cleaning;
     },
   };
   return stack;
+}
+
+/**
+ * The leak scan of one stack, before its backend is removed: every credential it used or received searched for in
+ * its plain export, its `--show-secrets` export outside the secret values, every output captured and the emulator's
+ * request log. Gives the finds (`where: kind hash`), empty when clean; records the figures.
+ */
+async function scanForLeaks(
+  run: Run,
+  stackName: string,
+  emulator: OktaEmulator,
+  stackSecrets: readonly string[],
+  captured: readonly Place[],
+  program: string,
+): Promise<string[]> {
+  const startedAt = Date.now();
+  const exported = async (showSecrets: boolean): Promise<string | undefined> => {
+    const args = ["stack", "export", "--stack", stackName, ...(showSecrets ? ["--show-secrets"] : [])];
+    // A stack a test removed or never made has no state to scan.
+    return run(args).then(
+      (r) => r.stdout,
+      () => undefined,
+    );
+  };
+  const [plain, shown] = await Promise.all([exported(false), exported(true)]);
+  const shownState = shown === undefined ? undefined : JSON.parse(shown);
+  const credentials: Credential[] = [
+    ...stackSecrets.map((value) => ({ kind: "stack secret (passphrase, API token or secret config)", value })),
+    ...emulator.issuedCredentials(),
+    ...privateKeysOf(shownState),
+  ];
+  const places: Place[] = [
+    ...captured,
+    { where: "the emulator's request log", text: JSON.stringify(emulator.requests()) },
+  ];
+  if (plain !== undefined) places.push({ where: "`pulumi stack export`", text: plain });
+  if (shownState !== undefined) {
+    const outside = JSON.stringify(withoutSecretValues(shownState));
+    places.push({ where: "`pulumi stack export --show-secrets` outside secret values", text: outside });
+  }
+  const leaks = findLeaks(credentials, places);
+  recordFigures("leaks", path.relative(repoRoot, path.resolve(repoRoot, program)), {
+    credentials: credentials.length,
+    places: places.length,
+    leaks: leaks.length,
+    scanMs: Date.now() - startedAt,
+  });
+  return leaks;
 }
