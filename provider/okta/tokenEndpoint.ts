@@ -85,7 +85,7 @@ function checkedUrl(value: string, name: string, example: string): URL {
 }
 
 /** A client's authentication, or a maker of a fresh one for each attempt (an assertion's `jti` is single use). */
-export type ClientAuthenticationSource = ClientAuthentication | (() => Promise<ClientAuthentication>);
+type ClientAuthenticationSource = ClientAuthentication | (() => Promise<ClientAuthentication>);
 
 /** The first attempt's authentication, and the maker of the next attempts' (none: the first's again). */
 interface Attempts {
