@@ -89,7 +89,8 @@ export function heldCredentials(state: any): HeldCredential[] {
     const status = plain(outputs.status);
     if (status) entry.status = status;
     if (kind === "key") {
-      entry.generated = !present(inputs.publicKey);
+      // An adopted key (`adoptKeyId`, also a rotating slot's adoption) came with no private half to keep.
+      entry.generated = !present(inputs.publicKey) && !present(inputs.adoptKeyId);
       entry.hasPrivateHalf = present(outputs.privateKeyPem);
     }
     held.push(entry);
@@ -131,8 +132,9 @@ export interface Baseline {
   byApp: ReadonlyMap<string, AppCredentials>;
 }
 
-/** The apps' credentials now, as a baseline; `appIds` defaults to the stack's app. */
-export function takeBaseline(stack: E2EStack, appIds: readonly string[] = [stack.app.id]): Baseline {
+/** The apps' credentials now, as a baseline; `appIds` defaults to every app of the stack's emulator (its org). */
+export function takeBaseline(stack: E2EStack, appIds?: readonly string[]): Baseline {
+  appIds ??= stack.emulator.state().apps.map((a) => a.id);
   const byApp = credentialsNow(stack.emulator, appIds);
   const credentials = new Set<CredentialRef>();
   for (const [appId, c] of byApp) {
@@ -307,7 +309,7 @@ export interface Watch {
 
 /** Options of {@link startWatch}. */
 export interface WatchOptions {
-  /** The apps to watch (default: the stack's app). */
+  /** The apps to watch (default: every app of the stack's emulator). */
   appIds?: readonly string[];
   /**
    * What existed before the test, when it started earlier than this watch: credentials in it are not orphans, and
@@ -322,8 +324,7 @@ export interface WatchOptions {
  * existed before the test) or, without it, against now.
  */
 export async function startWatch(stack: E2EStack, opts: WatchOptions = {}): Promise<Watch> {
-  const appIds = opts.appIds ?? opts.baseline?.appIds ?? [stack.app.id];
-  const now = takeBaseline(stack, appIds);
+  const now = takeBaseline(stack, opts.appIds ?? opts.baseline?.appIds);
   const orphansAgainst: Baseline = opts.baseline ? { ...now, credentials: opts.baseline.credentials } : now;
   // The last entry before the watch, by its request id: a test that clears the log meanwhile loses nothing after it.
   const last = stack.emulator.requests().at(-1)?.requestId;
