@@ -214,8 +214,11 @@ export async function orphansMain(args: readonly string[], io: IO, env: NodeJS.P
   }
   const appIds = [...new Set([...state.appIds, ...options.apps])];
   if (appIds.length === 0) {
-    io.stdout.write("no credential of this package in the state, and no --app given: nothing to look at\n");
-    return 0;
+    // Not "no orphan": nothing was looked at (e.g. the state's only entry was a pending create, cleared since).
+    return fail(
+      "the state holds no ClientSecret or ClientJsonWebKey, nor a pending create of one, so it names no app: " +
+        "give the app with --app ID (after `pulumi refresh --clear-pending-creates`, the killed create's app is no longer in the state)",
+    );
   }
   const byApp = new Map<string, AppCredentials>();
   try {

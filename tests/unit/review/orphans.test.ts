@@ -176,6 +176,9 @@ describe("okta-credentials orphans", () => {
     expect((await run(["--bogus"], undefined, "{}")).stderr).toContain("unknown option --bogus");
     expect((await run(["--org-url", okta.url], undefined, "nope")).stderr).toContain("not JSON");
     expect((await run(["--org-url", okta.url], undefined, "{}")).stderr).toContain("no deployment in it");
+    const empty = await run(["--org-url", okta.url], undefined, exported([{ urn: "s", type: "pulumi:pulumi:Stack" }]));
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("so it names no app: give the app with --app ID");
     const state = exported([{ urn: "u", type: secretType, outputs: { appId: "0oa1", secretId: "x" } }]);
     const noToken = await run(["--org-url", okta.url], {}, state);
     expect(noToken.code).toBe(2);
