@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `okta-credentials` command (`okta-credentials review preview.json`). A file of its own, kept in git, so npm links
-// the command when it installs this package, before a checkout's build has made dist/ (npm links no bin whose file is
-// missing).
+// The `okta-credentials` command (`okta-credentials review preview.json`, `okta-credentials orphans`). A file of its
+// own, kept in git, so npm links the command when it installs this package, before a checkout's build has made dist/
+// (npm links no bin whose file is missing).
 let cli;
 try {
   cli = require("../dist/review/cli.js");

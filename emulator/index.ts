@@ -24,6 +24,7 @@ import { renderApp, renderClientRole, renderGrant, renderJwk, renderSecret } fro
 
 export type { OktaErrorBody } from "./errors";
 export type {
+  CredentialsAfter,
   EmulatorSnapshot,
   FaultSpec,
   OidcAppRequest,

@@ -85,6 +85,19 @@ export interface RequestLogEntry {
    * assertion in the form, or only a `client_id`), never the value.
    */
   clientAuth?: "client_secret_basic" | "client_secret_post" | "client_assertion" | "client_id";
+  /**
+   * For a request other than GET under `/api/v1/apps/{appId}/credentials/`: the app's secrets and keys (ids and
+   * statuses only, never a value) as they stood once the request was handled, whatever answer the client then got
+   * (an `after` fault's change shows here though the client saw 502 or nothing). Absent when the app does not exist.
+   */
+  credentials?: CredentialsAfter;
+}
+
+/** An app's credentials by id and status, as a request log entry records them after a change. */
+export interface CredentialsAfter {
+  appId: string;
+  secrets: { id: string; status: "ACTIVE" | "INACTIVE" }[];
+  jwks: { id: string; status: "ACTIVE" | "INACTIVE" }[];
 }
 
 /** A fault injected into the next `count` requests matching `method` and `path`. */

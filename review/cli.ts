@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import { orphansMain, orphansUsage } from "./orphans";
 import { PreviewInputError } from "./previewJson";
 import { reviewPreview } from "./review";
 
-const usage = `usage: okta-credentials review [preview.json]
+const reviewUsage = `usage: okta-credentials review [preview.json]
 
 Reads the output of \`pulumi preview --json --show-sames --show-replacement-steps\` (the file, or stdin when no
 file or "-" is given) and writes Markdown for a pull-request comment or $GITHUB_STEP_SUMMARY: per Okta app, each
@@ -11,6 +12,8 @@ writes, the counts before and after, the provider's reasons, and what stops the 
 Makes no Okta request; never prints a secret value.
 
 Exit codes: 0 the preview succeeded, 1 the preview failed (its problem is in the Markdown), 2 bad usage or input.`;
+
+const usage = `${reviewUsage}\n\n${orphansUsage}`;
 
 /** `okta-credentials <command> …`: the command line of the package's bin. Returns the exit code. */
 export async function main(
@@ -22,18 +25,19 @@ export async function main(
     io.stdout.write(`${usage}\n`);
     return 0;
   }
+  if (command === "orphans") return orphansMain(rest, io);
   if (command !== "review") {
     io.stderr.write(`okta-credentials: ${command ? `unknown command "${command}"` : "no command"}\n${usage}\n`);
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout.write(`${usage}\n`);
+    io.stdout.write(`${reviewUsage}\n`);
     return 0;
   }
   const unknown = rest.filter((a) => a.startsWith("-") && a !== "-");
   if (unknown.length > 0 || rest.length > 1) {
     io.stderr.write(
-      `okta-credentials review: ${unknown.length > 0 ? `unknown option ${unknown[0]}` : "one file at most"}\n${usage}\n`,
+      `okta-credentials review: ${unknown.length > 0 ? `unknown option ${unknown[0]}` : "one file at most"}\n${reviewUsage}\n`,
     );
     return 2;
   }

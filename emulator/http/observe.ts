@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from "hono";
 import { type OktaApiError, rateLimited, serverError, unknownPath, validationFailed } from "../errors";
 import { requestId } from "../ids";
-import type { FaultSpec, RequestLogEntry } from "../types";
+import type { CredentialsAfter, FaultSpec, RequestLogEntry } from "../types";
 import type { EmulatorContext, EmulatorEnv, EmulatorHonoContext } from "./context";
 import { htmlAnswer, hugeAnswer, redirectAnswer, truncatedAnswer } from "./hostileAnswers";
 
 const CONTROL_PREFIX = "/__emulator/";
+const CREDENTIALS_PATH = /^\/api\/v1\/apps\/([^/]+)\/credentials\//;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** After the rate and concurrency limits admitted a request: waits out an injected delay, then handles it. */
@@ -66,6 +67,7 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
     const time = new Date().toISOString();
     const fault = ctx.faults.take(c.req.method, path);
     let dropped = false;
+    let credentials: CredentialsAfter | undefined;
     if (fault?.echo) {
       const body = await c.req.text();
       const echoed = `echo of Authorization: ${c.req.header("Authorization") ?? "(none)"}`;
@@ -81,6 +83,7 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
       // A delay that ends in real handling is served by `admitted`, so the request counts as in flight meanwhile.
       c.set("delayMs", fault?.delayMs ?? 0);
       await next();
+      credentials = credentialsAfter(ctx, c.req.method, path);
       c.res.headers.set("X-Okta-Request-Id", id);
       if (fault?.after && fault.drop) {
         dropped = true;
@@ -104,6 +107,19 @@ export function observe(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv> {
     if (scheme) entry.auth = scheme;
     const clientAuth = c.get("clientAuth");
     if (clientAuth) entry.clientAuth = clientAuth;
+    if (credentials) entry.credentials = credentials;
     ctx.log.add(entry);
+  };
+}
+
+/** The app's credentials by id and status right after a change request to them was handled; ids only, never values. */
+function credentialsAfter(ctx: EmulatorContext, method: string, path: string): CredentialsAfter | undefined {
+  const appId = method === "GET" ? undefined : CREDENTIALS_PATH.exec(path)?.[1];
+  const app = appId === undefined ? undefined : ctx.store.listApps().find((a) => a.id === appId);
+  if (!app) return undefined;
+  return {
+    appId: app.id,
+    secrets: app.secrets.map((s) => ({ id: s.id, status: s.status })),
+    jwks: app.jwks.map((k) => ({ id: k.id, status: k.status })),
   };
 }

@@ -66,6 +66,11 @@ describe("the okta-credentials command", () => {
     const { stdout } = await run(process.execPath, [join(repo, "bin/okta-credentials.js"), "review", "--help"]);
     expect(stdout).toContain("usage: okta-credentials review [preview.json]");
   });
+
+  it("runs from the built package: `okta-credentials orphans --help`", async () => {
+    const { stdout } = await run(process.execPath, [join(repo, "bin/okta-credentials.js"), "orphans", "--help"]);
+    expect(stdout).toContain("usage: okta-credentials orphans [--state FILE]");
+  });
 });
 
 describe("the emulator package (pulumi-okta-credentials-emulator)", () => {
