@@ -7,9 +7,9 @@
 #   scripts/test.sh --current-node  the full suite on the Node.js first on PATH only (downloads no Node.js)
 #
 # The full suite: build, lint, typecheck, API reference, unit and contract tests, the Pulumi engine (an official
-# install, the cached build, or a build from Go modules, once), the end-to-end tests on the real CLI and a smoke run
-# of the benchmark. The subset: unit and contract tests, the end-to-end tests of the quickstart and of the Node.js
-# the engine runs programs on, and the benchmark's smoke run. Node.js 22 and 24 come from the npm registry
+# install, the cached build, or a build from Go modules, once), the end-to-end tests on the real CLI, the reliability
+# suite's reduced matrix and a smoke run of the benchmark. The subset: unit and contract tests, the end-to-end tests
+# of the quickstart and of the Node.js the engine runs programs on. Node.js 22 and 24 come from the npm registry
 # (scripts/node.sh, cached once per machine); each run puts its Node.js first on PATH and names it in
 # OKTA_CREDENTIALS_TEST_NODE, which tests check against the Node.js they, the program and its provider ran on.
 set -euo pipefail
@@ -65,15 +65,19 @@ run_suite() {
     step "actionlint (for examples/github-actions; built once from the Go module proxy)" bash scripts/actionlint.sh
     step "unit and contract tests" vitest vitest.config.ts unit
     step "end-to-end tests (pulumi $(pulumi version))" vitest tests/e2e/vitest.config.ts e2e
+    # The reliability suite's reduced matrix (docs/reliability.md); the full one is `npm run test:reliability`.
+    step "reliability: the reduced matrix of faults, crashes, concurrency and the soak" \
+      vitest tests/reliability/vitest.config.ts reliability
+    # A small run of every benchmark section (into a temp folder; about 3 minutes, most of it one rate-limit reset):
+    # it fails on a request above Okta's minimum that has no named reason, a failed operation under a rate limit
+    # shared by two stacks, or a changed __provider. The full run (`npm run bench`) is not part of the tests. Once, on
+    # the full run's Node.js: its figures are request counts, the same on every Node.js.
+    step "benchmark smoke run" npm run --silent bench -- --smoke
   else
     step "unit and contract tests" vitest vitest.config.ts unit
     step "end-to-end tests: the quickstart, the Node.js programs run on" \
       vitest tests/e2e/vitest.config.ts e2e tests/e2e/quickstart tests/e2e/nodeVersion
   fi
-  # A small run of every benchmark section (into a temp folder; about 3 minutes, most of it one rate-limit reset):
-  # it fails on a request above Okta's minimum that has no named reason, a failed operation under a rate limit shared
-  # by two stacks, or a changed __provider. The full run (`npm run bench`) is not part of the tests.
-  step "benchmark smoke run" npm run --silent bench -- --smoke
   printf '%s\t%d\n' "$run_label: all" $((SECONDS - start)) >>"$reports/times.tsv"
 }
 
