@@ -53,7 +53,8 @@ export const clientJsonWebKeyMessages: CredentialMessages<OktaJsonWebKey, KeyPla
   noRoom,
   fullNow: (appId, before) =>
     `adding a JSON Web Key to app ${appId}: the app holds ${before.length} keys now, Okta's maximum, more than this ` +
-    "run planned for: a key was added outside this run meanwhile. Retire a key that is not needed (deactivate, " +
+    "run planned for: a key was added outside this run meanwhile, or by an earlier `pulumi up` that was cut short " +
+    "(`okta-credentials orphans` names what no resource holds). Retire a key that is not needed (deactivate, " +
     "then delete it), then run `pulumi up` again",
   adoptedGone: (appId, keyId) =>
     `adopting JSON Web Key ${keyId} of app ${appId}: the app has no such key; set adoptKeyId to the id of one ` +

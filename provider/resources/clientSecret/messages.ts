@@ -54,7 +54,8 @@ export const clientSecretMessages: CredentialMessages<OktaClientSecret, Plan> & 
   fullNow: (appId, before) =>
     `creating a client secret for app ${appId}: the app holds ${before.length} secrets now ` +
     `(${before.map((s) => `${s.id} ${s.status}`).join(", ")}), Okta's maximum, more than this run planned for: a ` +
-    "secret was added outside this run meanwhile. Retire a secret that is not needed, then run `pulumi up` again",
+    "secret was added outside this run meanwhile, or by an earlier `pulumi up` that was cut short (`okta-credentials " +
+    "orphans` names what no resource holds). Retire a secret that is not needed, then run `pulumi up` again",
   adoptedGone: (appId, secretId) =>
     `adopting client secret ${secretId} of app ${appId}: the app has no such secret; set adoptSecretId to the ` +
     "id of one of its secrets (see listClientSecrets), or remove it to create a new secret",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type OktaEmulator, startOktaEmulator } from "../../../emulator/index";
 import { clientSecretKind } from "../../../provider/resources/clientSecret/kind";
 import type { ClientSecretOutputs } from "../../../provider/resources/clientSecret/types";
+import type { Plan } from "../../../provider/resources/credential/ledger";
 import { decideForExisting } from "../../../provider/resources/credential/plan";
 import { fitsOnApp } from "../../../provider/resources/credential/room";
 import { RotatingClientSecret } from "../../../sdk";
@@ -99,15 +100,20 @@ type Run = Awaited<ReturnType<typeof run>>;
 
 /**
  * What ClientSecret's own diff decides for each slot when the program goes from `before` (what the last up left in
- * Okta) to `now`, given the app's two secrets as that run finds them; and whether the secrets the run adds before
- * retiring any fit in Okta's two (what the preview's room check counts).
+ * Okta) to `now`, given the app's two secrets as that run finds them, less those the run's earlier replacements retire
+ * (as the ledger's `itemsStaying` gives them to diff; the current slot registers, and is diffed, first); and whether
+ * the secrets the run adds before retiring any fit in Okta's two (what the preview's room check counts).
  */
 async function decide(before: Run, now: Run): Promise<{ changes: string; fits: boolean }> {
   const held = await Promise.all(([0, 1] as const).map((n) => asOutputs(before.slots[n], n)));
-  const found = async () => held.map((o) => ({ id: o.secretId as string, status: o.status as "ACTIVE" }));
+  const plans: Plan[] = [];
+  const found = async () =>
+    held
+      .filter((o) => !plans.some((p) => p.kind === "replace" && p.retiring === o.secretId))
+      .map((o) => ({ id: o.secretId as string, status: o.status as "ACTIVE" }));
   const changes: string[] = [];
-  const plans = [];
-  for (const n of [0, 1] as const) {
+  const registered = now.children.map((c) => (c.name.endsWith("-slot0") ? 0 : 1));
+  for (const n of registered) {
     const news = { ...(await asOutputs(now.slots[n], n)), heldRetired: now.slots[n].props.heldRetired as boolean };
     const { source } = await clientSecretKind.readInputs(news);
     const urn = `urn:pulumi:stack::project::slot${n}`;
@@ -119,7 +125,10 @@ async function decide(before: Run, now: Run): Promise<{ changes: string; fits: b
     } else if (decision.statusChanges) changes.push(`slot${n} updated`);
   }
   // The provider's own room rule, as the preview applies it to the run's plans on the app.
-  return { changes: changes.join(", ") || "none", fits: fitsOnApp(held.length, plans, clientSecretKind.maxPerApp) };
+  return {
+    changes: changes.sort().join(", ") || "none",
+    fits: fitsOnApp(held.length, plans, clientSecretKind.maxPerApp),
+  };
 }
 
 describe("RotatingClientSecret across generations (program side)", () => {
@@ -171,12 +180,15 @@ describe("RotatingClientSecret across generations (program side)", () => {
       changes: "slot0 replaced delete-first, slot1 updated",
       fits: true,
     },
+    // The current slot (1) goes delete-first while slot 0's secret is ACTIVE; slot 0 then sees its secret as the app's
+    // only ACTIVE one (slot 1's is retired by this run, its new one not made yet at preview): create-first, no room.
+    // The same mend as below (docs/rotation.md, "Missed windows"; tests/reliability/soak.test.ts on the real engine).
     {
       case: "a whole generation skipped, both secrets still ACTIVE",
       last: "2026-01-02",
       next: "2026-07-01",
-      changes: "slot0 replaced delete-first, slot1 replaced delete-first",
-      fits: true,
+      changes: "slot0 replaced create-first, slot1 replaced delete-first",
+      fits: false,
     },
     // The last up retired generation 0: generation 1 is the app's only ACTIVE secret, which heldRetired never deletes
     // first, and the app is full: the preview stops at the two-secret limit (mend below).
