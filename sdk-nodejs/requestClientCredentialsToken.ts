@@ -6,7 +6,8 @@ import * as utilities from "./utilities";
 
 /**
  * Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
- * authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+ * authenticates the app, at Okta or at the emulator. Asked again only after a 429 (with a new assertion when it signs
+ * one), never after another failure. The token is a credential: never log it.
  * A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
  */
 export function requestClientCredentialsToken(args: RequestClientCredentialsTokenArgs, opts?: pulumi.InvokeOptions): Promise<RequestClientCredentialsTokenResult> {
@@ -83,7 +84,8 @@ export interface RequestClientCredentialsTokenResult {
 }
 /**
  * Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
- * authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+ * authenticates the app, at Okta or at the emulator. Asked again only after a 429 (with a new assertion when it signs
+ * one), never after another failure. The token is a credential: never log it.
  * A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
  */
 export function requestClientCredentialsTokenOutput(args: RequestClientCredentialsTokenOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<RequestClientCredentialsTokenResult> {

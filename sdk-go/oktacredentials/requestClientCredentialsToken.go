@@ -12,7 +12,8 @@ import (
 )
 
 // Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
-// authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+// authenticates the app, at Okta or at the emulator. Asked again only after a 429 (with a new assertion when it signs
+// one), never after another failure. The token is a credential: never log it.
 // A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
 func RequestClientCredentialsToken(ctx *pulumi.Context, args *RequestClientCredentialsTokenArgs, opts ...pulumi.InvokeOption) (*RequestClientCredentialsTokenResult, error) {
 	opts = internal.PkgInvokeDefaultOpts(opts)

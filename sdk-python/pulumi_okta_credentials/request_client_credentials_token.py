@@ -94,7 +94,8 @@ def request_client_credentials_token(algorithm: Optional[_builtins.str] = None,
                                      opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableRequestClientCredentialsTokenResult:
     """
     Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
-    authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+    authenticates the app, at Okta or at the emulator. Asked again only after a 429 (with a new assertion when it signs
+    one), never after another failure. The token is a credential: never log it.
     A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
 
     :param _builtins.str algorithm: With `privateKey`: the JWS algorithm (default: the JWK's own `alg`, else RS256 or the curve's ES256/384/512).
@@ -137,7 +138,8 @@ def request_client_credentials_token_output(algorithm: pulumi.Input[Optional[Opt
                                             opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[RequestClientCredentialsTokenResult]:
     """
     Exchanges client credentials for an access token with a `client_credentials` grant: proof that a key (or a secret)
-    authenticates the app, at Okta or at the emulator. One request, no retry. The token is a credential: never log it.
+    authenticates the app, at Okta or at the emulator. Asked again only after a 429 (with a new assertion when it signs
+    one), never after another failure. The token is a credential: never log it.
     A refusal throws Okta's OAuth error, e.g. `Okta HTTP 401 invalid_client The client_assertion JWT kid is invalid.`
 
     :param _builtins.str algorithm: With `privateKey`: the JWS algorithm (default: the JWK's own `alg`, else RS256 or the curve's ES256/384/512).
