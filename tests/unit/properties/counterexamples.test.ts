@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OktaEmulator } from "../../../emulator/index";
+import { describe, expect, it } from "vitest";
 import { providers } from "../../../provider";
 import { startRotation } from "../../../sdk/rotation/component";
-import { newRun } from "../provider/engineCalls";
-import { startHookHarness } from "../provider/harness";
+import { useHookHarness } from "../provider/harness";
 
 // Inputs the property-based tests (check.test.ts) found crashing a hook, kept as plain tests once fixed.
 
-let emulator: OktaEmulator;
-beforeAll(async () => {
-  ({ emulator } = await startHookHarness());
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.reset();
-  newRun();
-});
+const harness = useHookHarness();
 
 describe("check counterexamples", () => {
   it("an appId that is a map with a toString key is refused by name, not a TypeError (String() of it threw)", async () => {
@@ -24,7 +14,7 @@ describe("check counterexamples", () => {
       expect(result.failures?.map((f) => f.property)).toContain("appId");
       expect(result.failures?.find((f) => f.property === "appId")?.reason).toMatch(/appId must be a string/);
     }
-    expect(emulator.requests()).toEqual([]);
+    expect(harness.emulator.requests()).toEqual([]);
   });
 });
 

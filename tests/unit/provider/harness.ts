@@ -1,4 +1,5 @@
 import type { ConfigureRequest } from "@pulumi/pulumi/dynamic";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type OktaEmulator, type OktaEmulatorOptions, startOktaEmulator } from "../../../emulator/index";
 import { providers } from "../../../provider";
 import type { RetryPolicy } from "../../../provider/okta/retryPolicy";
@@ -42,6 +43,28 @@ export async function startHookHarness(options: OktaEmulatorOptions = {}) {
     configRequest({ "okta-credentials:orgUrl": emulator.url, "okta:apiToken": emulator.apiToken }),
   );
   return { emulator, sleeps, hooks: providers.ClientSecret };
+}
+
+/**
+ * The hook harness for a whole test file: started before its tests, closed after them, and before each test an empty
+ * emulator and a new engine run. Gives the emulator (read it inside a test or hook, once started).
+ */
+export function useHookHarness(options: OktaEmulatorOptions = {}): { readonly emulator: OktaEmulator } {
+  let started: OktaEmulator | undefined;
+  beforeAll(async () => {
+    ({ emulator: started } = await startHookHarness(options));
+  });
+  afterAll(() => started?.close());
+  beforeEach(() => {
+    started?.reset();
+    resetRunState();
+  });
+  return {
+    get emulator() {
+      if (started === undefined) throw new Error("the hook harness is not started yet: read it inside a test");
+      return started;
+    },
+  };
 }
 
 /** The secrets of one app in the emulator's state. */
